@@ -1,0 +1,496 @@
+package dev.weir.engine;
+
+import dev.weir.engine.compaction.CompactionPicker;
+import dev.weir.engine.compaction.Compactor;
+import dev.weir.engine.iterator.KeySource;
+import dev.weir.engine.iterator.MergingCursor;
+import dev.weir.engine.iterator.SourceCursor;
+import dev.weir.engine.iterator.VersionRef;
+import dev.weir.engine.key.KeyOrder;
+import dev.weir.engine.memtable.MemTable;
+import dev.weir.engine.run.Run;
+import dev.weir.engine.snapshot.SnapshotRegistry;
+import dev.weir.engine.version.Version;
+import dev.weir.engine.version.VersionHolder;
+import dev.weir.engine.write.WriteLoop;
+import dev.weir.engine.write.WriteOp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An open store: the entry point of the engine.
+ *
+ * <p>Reads ({@link #get}, {@link #scan}, {@link #snapshot}) run on the caller's thread,
+ * lock-free: one volatile read of the current {@link Version}, then immutable data filtered by
+ * sequence. Writes are handed to the {@link WriteLoop} and complete a {@link WriteCallback}
+ * once visible to every reader. Write methods never throw: a refused write is reported to its
+ * callback. Read methods throw {@link WeirException}s. Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+
+  private final EngineConfig config;
+  private final VersionHolder versions;
+  private final SnapshotRegistry snapshots = new SnapshotRegistry();
+  private final Run.BloomStats bloomStats = new Run.BloomStats();
+  private final WriteLoop writeLoop;
+  private final Compactor compactor;
+  private volatile boolean closed;
+
+  private Engine(EngineConfig config) {
+    this.config = config;
+    this.versions = new VersionHolder(Version.empty(new MemTable(0)));
+    Compactor[] compactorRef = new Compactor[1];
+    this.writeLoop =
+        new WriteLoop(
+            versions,
+            snapshots,
+            config.clock(),
+            config.memtableBytes(),
+            config.maxMemoryBytes(),
+            config.maxFrozenMemtables(),
+            config.maxLevel0Runs(),
+            config.completionExecutor(),
+            config.asyncExecutor(),
+            this::countLive,
+            () -> compactorRef[0].wake());
+    this.compactor =
+        new Compactor(
+            config.name(),
+            versions,
+            snapshots,
+            writeLoop,
+            new CompactionPicker(
+                config.level0RunsTrigger(), config.level1Bytes(), config.levelSizeMultiplier()),
+            config.clock(),
+            config.versionsToKeep(),
+            config.bloomBitsPerKey(),
+            Math.max(2 * config.memtableBytes(), config.level1Bytes() / 8),
+            bloomStats,
+            new AtomicLong());
+    compactorRef[0] = compactor;
+  }
+
+  /** Opens an in-memory store with {@code config}. */
+  public static Engine open(EngineConfig config) {
+    return new Engine(Objects.requireNonNull(config, "config"));
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** The value of {@code key}, or {@code null} when absent. */
+  public Bytes get(Bytes key) {
+    checkKey(key);
+    checkOpen();
+    Version v = versions.current();
+    return valueOf(v, key.array(), v.visibleSeq());
+  }
+
+  /** The value of {@code key} as {@code snapshot} sees it, or {@code null}. */
+  public Bytes get(Bytes key, Snapshot snapshot) {
+    checkKey(key);
+    checkOpen();
+    Objects.requireNonNull(snapshot, "snapshot");
+    snapshot.checkOpen();
+    return valueOf(versions.current(), key.array(), snapshot.sequence());
+  }
+
+  /** The live entry of {@code key} with its sequence, or {@code null}. */
+  public Entry getEntry(Bytes key, Snapshot snapshot) {
+    checkKey(key);
+    checkOpen();
+    Version v = versions.current();
+    long seq = v.visibleSeq();
+    if (snapshot != null) {
+      snapshot.checkOpen();
+      seq = snapshot.sequence();
+    }
+    VersionRef ref = new VersionRef();
+    return v.findLive(key.array(), seq, config.clock().getAsLong(), ref)
+        ? new Entry(key, Bytes.wrap(ref.value), ref.seq)
+        : null;
+  }
+
+  private Bytes valueOf(Version v, byte[] key, long seq) {
+    VersionRef ref = new VersionRef();
+    return v.findLive(key, seq, config.clock().getAsLong(), ref) ? Bytes.wrap(ref.value) : null;
+  }
+
+  /** Pins the current state; close it when done. */
+  public Snapshot snapshot() {
+    checkOpen();
+    SnapshotRegistry.Pin pin = snapshots.register("snapshot");
+    long seq = versions.current().visibleSeq();
+    pin.seal(seq);
+    return new Snapshot(pin, seq);
+  }
+
+  /**
+   * A cursor over the live entries of {@code range}, at {@code snapshot} or (when null) at the
+   * current state. The cursor holds an implicit snapshot until closed or exhausted.
+   */
+  public EntryCursor scan(KeyRange range, Snapshot snapshot) {
+    Objects.requireNonNull(range, "range");
+    checkRange(range);
+    checkOpen();
+    SnapshotRegistry.Pin pin = snapshots.register("scan " + range);
+    Version v = versions.current();
+    long seq = v.visibleSeq();
+    if (snapshot != null) {
+      if (snapshot.isClosed()) {
+        pin.close();
+        snapshot.checkOpen();
+      }
+      seq = snapshot.sequence();
+    }
+    pin.seal(seq);
+    byte[] from = range.fromKey() == null ? null : range.fromKey().array();
+    byte[] to = range.toKey() == null ? null : range.toKey().array();
+    KeySource[] sources = v.sources();
+    SourceCursor[] cursors = new SourceCursor[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      cursors[i] = sources[i].cursor(from, to, range.isReverse());
+    }
+    return new EntryCursor(
+        v,
+        new MergingCursor(cursors, range.isReverse()),
+        seq,
+        range.limit(),
+        config.clock(),
+        pin);
+  }
+
+  /**
+   * Every retained version of {@code key}, newest first: values, tombstones (as entries with a
+   * {@code null} value) and expired values, with their sequences. With {@code versionsToKeep}
+   * of n, up to n versions survive compaction (more while snapshots need them).
+   */
+  public List<KeyVersion> history(Bytes key) {
+    checkKey(key);
+    checkOpen();
+    Version v = versions.current();
+    List<KeyVersion> out = new ArrayList<>();
+    long now = config.clock().getAsLong();
+    for (KeySource s : v.sources()) {
+      SourceCursor c = s.cursor(key.array(), null, false);
+      if (c.valid() && KeyOrder.compare(c.key(), key.array()) == 0) {
+        c.versions(
+            (seq, kind, value, expireAt) -> {
+              if (seq <= v.visibleSeq()) {
+                boolean live =
+                    value != null
+                        && (expireAt == 0 || expireAt > now)
+                        && !v.hiddenByTombstone(key.array(), seq, v.visibleSeq());
+                out.add(new KeyVersion(seq, live ? Bytes.wrap(value) : null));
+              }
+            });
+      }
+    }
+    return out;
+  }
+
+  /** One retained version of a key; {@code value} is null for a deletion or an expiry. */
+  public record KeyVersion(long sequence, Bytes value) {}
+
+  // ---------------------------------------------------------------- writes
+
+  public void put(Bytes key, Bytes value, WriteCallback callback) {
+    put(key, value, null, WriteOp.UNCONDITIONAL, callback);
+  }
+
+  /**
+   * A put with an optional {@code ttl} and a condition: {@code expectedSequence} of -1 means
+   * none, 0 means "only if absent", and n means "only if the live value has sequence n". The
+   * callback's result is 1 when the put was applied, 0 when its condition failed.
+   */
+  public void put(
+      Bytes key, Bytes value, Duration ttl, long expectedSequence, WriteCallback callback) {
+    Objects.requireNonNull(callback, "callback");
+    try {
+      checkKey(key);
+      checkValue(value);
+      checkCondition(expectedSequence);
+      long expireAt = expireAt(ttl);
+      writeLoop.submit(
+          WriteOp.put(key.array(), value.array(), expireAt, expectedSequence, callback));
+    } catch (WeirException e) {
+      callback.onError(e);
+    }
+  }
+
+  /** Deletes {@code key}; the callback's result is 1 if a live value existed, else 0. */
+  public void delete(Bytes key, WriteCallback callback) {
+    delete(key, WriteOp.UNCONDITIONAL, callback);
+  }
+
+  /** A delete applied only if the live value has {@code expectedSequence} (-1: always). */
+  public void delete(Bytes key, long expectedSequence, WriteCallback callback) {
+    Objects.requireNonNull(callback, "callback");
+    try {
+      checkKey(key);
+      checkCondition(expectedSequence);
+      if (expectedSequence == WriteOp.IF_ABSENT) {
+        throw new InvalidArgumentException("a delete cannot be conditional on absence");
+      }
+      writeLoop.submit(WriteOp.delete(key.array(), expectedSequence, callback));
+    } catch (WeirException e) {
+      callback.onError(e);
+    }
+  }
+
+  /** Deletes every key starting with {@code prefix} with one range tombstone. */
+  public void deletePrefix(Bytes prefix, WriteCallback callback) {
+    Objects.requireNonNull(callback, "callback");
+    try {
+      checkKey(prefix);
+      writeLoop.submit(
+          WriteOp.deleteRange(prefix.array(), KeyOrder.prefixEnd(prefix.array()), callback));
+    } catch (WeirException e) {
+      callback.onError(e);
+    }
+  }
+
+  /** Deletes every key in {@code [from, to)} with one range tombstone. */
+  public void deleteRange(Bytes from, Bytes to, WriteCallback callback) {
+    Objects.requireNonNull(callback, "callback");
+    try {
+      checkRangeBounds(from, to);
+      writeLoop.submit(
+          WriteOp.deleteRange(from.array(), to == null ? null : to.array(), callback));
+    } catch (WeirException e) {
+      callback.onError(e);
+    }
+  }
+
+  /** Applies {@code batch} atomically: readers see all of it or none of it. */
+  public void write(WriteBatch batch, WriteCallback callback) {
+    Objects.requireNonNull(callback, "callback");
+    try {
+      if (batch == null) {
+        throw new InvalidArgumentException("batch must not be null");
+      }
+      if (batch.size() == 0) {
+        throw new InvalidArgumentException("batch must not be empty");
+      }
+      if (batch.size() > config.maxBatchOps()) {
+        throw new InvalidArgumentException(
+            "batch has " + batch.size() + " operations, more than maxBatchOps ("
+                + config.maxBatchOps() + ")");
+      }
+      WriteOp[] items = new WriteOp[batch.size()];
+      int i = 0;
+      for (WriteBatch.Op op : batch.ops()) {
+        items[i++] = toItem(op);
+      }
+      writeLoop.submit(WriteOp.batch(items, callback));
+    } catch (WeirException e) {
+      callback.onError(e);
+    }
+  }
+
+  private WriteOp toItem(WriteBatch.Op op) {
+    if (op == null || op.kind() == null) {
+      throw new InvalidArgumentException("batch operation must not be null");
+    }
+    switch (op.kind()) {
+      case PUT:
+        checkKey(op.key());
+        checkValue(op.value());
+        return WriteOp.put(
+            op.key().array(), op.value().array(), expireAt(op.ttl()), WriteOp.UNCONDITIONAL, null);
+      case DELETE:
+        checkKey(op.key());
+        return WriteOp.delete(op.key().array(), WriteOp.UNCONDITIONAL, null);
+      case DELETE_PREFIX:
+        checkKey(op.key());
+        return WriteOp.deleteRange(op.key().array(), KeyOrder.prefixEnd(op.key().array()), null);
+      case DELETE_RANGE:
+        checkRangeBounds(op.key(), op.to());
+        return WriteOp.deleteRange(
+            op.key().array(), op.to() == null ? null : op.to().array(), null);
+      default:
+        throw new InvalidArgumentException("unknown batch operation " + op.kind());
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle and stats
+
+  /**
+   * Closes the store; idempotent. Writes already applied complete; queued ones fail with {@link
+   * StoreClosedException}; later calls fail the same way. Open snapshots become unusable.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writeLoop.close();
+    compactor.close();
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Asks the compactor to look at the shape now (it also runs on its own after flushes). */
+  public void compactSoon() {
+    compactor.wake();
+  }
+
+  public EngineStats stats() {
+    Version v = versions.current();
+    long entries = 0;
+    long valueBytes = 0;
+    for (MemTable m : allMemtables(v)) {
+      entries += m.versionCount();
+    }
+    List<Integer> runsPerLevel = new ArrayList<>();
+    for (List<Run> level : v.levels()) {
+      runsPerLevel.add(level.size());
+      for (Run r : level) {
+        entries += r.size();
+        valueBytes += r.valueBytes();
+      }
+    }
+    for (MemTable m : allMemtables(v)) {
+      valueBytes += m.valueBytes();
+    }
+    return new EngineStats(
+        entries,
+        valueBytes,
+        writeLoop.liveBytes(),
+        config.maxMemoryBytes(),
+        1 + v.frozen().size(),
+        List.copyOf(runsPerLevel),
+        bloomStats.useful.sum(),
+        compactor.flushes(),
+        compactor.compactions(),
+        writeLoop.stalls(),
+        writeLoop.rejectedWrites(),
+        snapshots.openCount(),
+        v.tombstones().length,
+        v.visibleSeq(),
+        writeLoop.groups(),
+        writeLoop.opsApplied());
+  }
+
+  private static List<MemTable> allMemtables(Version v) {
+    List<MemTable> all = new ArrayList<>(v.frozen());
+    all.add(v.active());
+    return all;
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private long countLive(byte[] from, byte[] to, long readSeq) {
+    Version v = versions.current();
+    KeySource[] sources = v.sources();
+    SourceCursor[] cursors = new SourceCursor[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      cursors[i] = sources[i].cursor(from, to, false);
+    }
+    MergingCursor merged = new MergingCursor(cursors, false);
+    VersionRef ref = new VersionRef();
+    long now = config.clock().getAsLong();
+    long count = 0;
+    for (; merged.valid(); merged.next()) {
+      if (merged.resolve(readSeq, ref)
+          && ref.kind == dev.weir.engine.key.ValueKind.PUT
+          && (ref.expireAt == 0 || ref.expireAt > now)
+          && !v.hiddenByTombstone(merged.key(), ref.seq, readSeq)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StoreClosedException("the store '" + config.name() + "' is closed");
+    }
+  }
+
+  private void checkKey(Bytes key) {
+    if (key == null) {
+      throw new InvalidArgumentException("key must not be null");
+    }
+    if (key.isEmpty()) {
+      throw new InvalidArgumentException("key must not be empty");
+    }
+    if (key.length() > config.maxKeySize()) {
+      throw new InvalidArgumentException(
+          "key is " + key.length() + " bytes, more than maxKeySize (" + config.maxKeySize() + ")");
+    }
+  }
+
+  private void checkValue(Bytes value) {
+    if (value == null) {
+      throw new InvalidArgumentException("value must not be null");
+    }
+    if (value.length() > config.maxValueSize()) {
+      throw new InvalidArgumentException(
+          "value is " + value.length() + " bytes, more than maxValueSize ("
+              + config.maxValueSize() + ")");
+    }
+  }
+
+  private static void checkCondition(long expectedSequence) {
+    if (expectedSequence < WriteOp.UNCONDITIONAL) {
+      throw new InvalidArgumentException(
+          "expected sequence must be -1 (none), 0 (absent) or a sequence number, was "
+              + expectedSequence);
+    }
+  }
+
+  private void checkRangeBounds(Bytes from, Bytes to) {
+    checkKey(from);
+    if (to != null) {
+      checkKey(to);
+      if (from.compareTo(to) > 0) {
+        throw new InvalidArgumentException("range start " + from + " is after its end " + to);
+      }
+    }
+  }
+
+  private void checkRange(KeyRange range) {
+    if (range.limit() < 1) {
+      throw new InvalidArgumentException("scan limit must be at least 1, was " + range.limit());
+    }
+    Bytes from = range.fromKey();
+    Bytes to = range.toKey();
+    if (from != null && from.length() > config.maxKeySize()
+        || to != null && to.length() > config.maxKeySize()) {
+      throw new InvalidArgumentException("range bound is longer than maxKeySize");
+    }
+    if (from != null && to != null && from.compareTo(to) > 0) {
+      throw new InvalidArgumentException("range start " + from + " is after its end " + to);
+    }
+  }
+
+  private long expireAt(Duration ttl) {
+    if (ttl == null) {
+      return 0;
+    }
+    if (ttl.isZero() || ttl.isNegative()) {
+      throw new InvalidArgumentException("ttl must be positive, was " + ttl);
+    }
+    long millis;
+    try {
+      millis = ttl.toMillis();
+      long at = Math.addExact(config.clock().getAsLong(), Math.max(1, millis));
+      if (at <= 0) {
+        throw new ArithmeticException();
+      }
+      return at;
+    } catch (ArithmeticException e) {
+      throw new InvalidArgumentException("ttl " + ttl + " overflows the clock");
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package dev.weir.engine;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.LongSupplier;
+
+/**
+ * The settings of one store, validated when built: a bad value is refused with an {@link
+ * InvalidArgumentException} that names the option. Immutable.
+ */
+public final class EngineConfig {
+
+  public static final int MIN_MEMTABLE_BYTES = 1024;
+
+  private final String name;
+  private final int maxKeySize;
+  private final int maxValueSize;
+  private final int maxBatchOps;
+  private final long memtableBytes;
+  private final long maxMemoryBytes;
+  private final int versionsToKeep;
+  private final int bloomBitsPerKey;
+  private final int level0RunsTrigger;
+  private final int levelSizeMultiplier;
+  private final long level1Bytes;
+  private final int maxFrozenMemtables;
+  private final int maxLevel0Runs;
+  private final LongSupplier clock;
+  private final Executor completionExecutor;
+  private final Executor asyncExecutor;
+
+  private EngineConfig(Builder b) {
+    this.name = b.name;
+    this.maxKeySize = b.maxKeySize;
+    this.maxValueSize = b.maxValueSize;
+    this.maxBatchOps = b.maxBatchOps;
+    this.memtableBytes = b.memtableBytes;
+    this.maxMemoryBytes = b.maxMemoryBytes;
+    this.versionsToKeep = b.versionsToKeep;
+    this.bloomBitsPerKey = b.bloomBitsPerKey;
+    this.level0RunsTrigger = b.level0RunsTrigger;
+    this.levelSizeMultiplier = b.levelSizeMultiplier;
+    this.level1Bytes = b.level1Bytes;
+    this.maxFrozenMemtables = b.maxFrozenMemtables;
+    this.maxLevel0Runs = b.maxLevel0Runs;
+    this.clock = b.clock;
+    this.completionExecutor = b.completionExecutor;
+    this.asyncExecutor = b.asyncExecutor;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static EngineConfig defaults() {
+    return builder().build();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.maxKeySize = maxKeySize;
+    b.maxValueSize = maxValueSize;
+    b.maxBatchOps = maxBatchOps;
+    b.memtableBytes = memtableBytes;
+    b.maxMemoryBytes = maxMemoryBytes;
+    b.versionsToKeep = versionsToKeep;
+    b.bloomBitsPerKey = bloomBitsPerKey;
+    b.level0RunsTrigger = level0RunsTrigger;
+    b.levelSizeMultiplier = levelSizeMultiplier;
+    b.level1Bytes = level1Bytes;
+    b.maxFrozenMemtables = maxFrozenMemtables;
+    b.maxLevel0Runs = maxLevel0Runs;
+    b.clock = clock;
+    b.completionExecutor = completionExecutor;
+    b.asyncExecutor = asyncExecutor;
+    return b;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int maxKeySize() {
+    return maxKeySize;
+  }
+
+  public int maxValueSize() {
+    return maxValueSize;
+  }
+
+  public int maxBatchOps() {
+    return maxBatchOps;
+  }
+
+  public long memtableBytes() {
+    return memtableBytes;
+  }
+
+  public long maxMemoryBytes() {
+    return maxMemoryBytes;
+  }
+
+  public int versionsToKeep() {
+    return versionsToKeep;
+  }
+
+  public int bloomBitsPerKey() {
+    return bloomBitsPerKey;
+  }
+
+  public int level0RunsTrigger() {
+    return level0RunsTrigger;
+  }
+
+  public int levelSizeMultiplier() {
+    return levelSizeMultiplier;
+  }
+
+  public long level1Bytes() {
+    return level1Bytes;
+  }
+
+  public int maxFrozenMemtables() {
+    return maxFrozenMemtables;
+  }
+
+  public int maxLevel0Runs() {
+    return maxLevel0Runs;
+  }
+
+  /** The store clock in milliseconds, used for TTL expiry. */
+  public LongSupplier clock() {
+    return clock;
+  }
+
+  /** Where write completions run; {@code null}: on the thread that committed the group. */
+  public Executor completionExecutor() {
+    return completionExecutor;
+  }
+
+  /** Where completions of groups committed on an engine thread run. */
+  public Executor asyncExecutor() {
+    return asyncExecutor;
+  }
+
+  /** Builds an {@link EngineConfig}; {@link #build()} validates every option. */
+  public static final class Builder {
+    private String name = "weir";
+    private int maxKeySize = 64 * 1024;
+    private int maxValueSize = 64 * 1024 * 1024;
+    private int maxBatchOps = 100_000;
+    private long memtableBytes = 8L * 1024 * 1024;
+    private long maxMemoryBytes = Long.MAX_VALUE;
+    private int versionsToKeep = 1;
+    private int bloomBitsPerKey = 10;
+    private int level0RunsTrigger = 4;
+    private int levelSizeMultiplier = 10;
+    private long level1Bytes = 64L * 1024 * 1024;
+    private int maxFrozenMemtables = 4;
+    private int maxLevel0Runs = 12;
+    private LongSupplier clock = System::currentTimeMillis;
+    private Executor completionExecutor;
+    private Executor asyncExecutor = ForkJoinPool.commonPool();
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Largest key in bytes (default 64 KiB). */
+    public Builder maxKeySize(int bytes) {
+      this.maxKeySize = bytes;
+      return this;
+    }
+
+    /** Largest value in bytes (default 64 MiB). */
+    public Builder maxValueSize(int bytes) {
+      this.maxValueSize = bytes;
+      return this;
+    }
+
+    /** Most operations in one batch (default 100,000). */
+    public Builder maxBatchOps(int ops) {
+      this.maxBatchOps = ops;
+      return this;
+    }
+
+    /** Size at which the active memtable is frozen and flushed to a run (default 8 MiB). */
+    public Builder memtableBytes(long bytes) {
+      this.memtableBytes = bytes;
+      return this;
+    }
+
+    /** Budget of live bytes; a write past it fails with {@link StoreFullException}. */
+    public Builder maxMemoryBytes(long bytes) {
+      this.maxMemoryBytes = bytes;
+      return this;
+    }
+
+    /** Versions of each key kept beyond what open snapshots need (default 1). */
+    public Builder versionsToKeep(int versions) {
+      this.versionsToKeep = versions;
+      return this;
+    }
+
+    public Builder bloomBitsPerKey(int bits) {
+      this.bloomBitsPerKey = bits;
+      return this;
+    }
+
+    /** Number of level-0 runs that starts a compaction into level 1 (default 4). */
+    public Builder level0RunsTrigger(int runs) {
+      this.level0RunsTrigger = runs;
+      return this;
+    }
+
+    public Builder levelSizeMultiplier(int multiplier) {
+      this.levelSizeMultiplier = multiplier;
+      return this;
+    }
+
+    /** Target size of level 1; level n is this times the multiplier to the n-1. */
+    public Builder level1Bytes(long bytes) {
+      this.level1Bytes = bytes;
+      return this;
+    }
+
+    /** Frozen memtables allowed to wait for their flush before writes stall (default 4). */
+    public Builder maxFrozenMemtables(int count) {
+      this.maxFrozenMemtables = count;
+      return this;
+    }
+
+    /** Level-0 runs allowed before writes stall (default 12). */
+    public Builder maxLevel0Runs(int count) {
+      this.maxLevel0Runs = count;
+      return this;
+    }
+
+    public Builder clock(LongSupplier millis) {
+      this.clock = millis;
+      return this;
+    }
+
+    public Builder completionExecutor(Executor executor) {
+      this.completionExecutor = executor;
+      return this;
+    }
+
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = executor;
+      return this;
+    }
+
+    public EngineConfig build() {
+      require(name != null && !name.isBlank(), "name must not be blank");
+      require(maxKeySize >= 1, "maxKeySize must be at least 1, was " + maxKeySize);
+      require(maxValueSize >= 0, "maxValueSize must not be negative, was " + maxValueSize);
+      require(maxBatchOps >= 1, "maxBatchOps must be at least 1, was " + maxBatchOps);
+      require(
+          memtableBytes >= MIN_MEMTABLE_BYTES,
+          "memtableBytes must be at least " + MIN_MEMTABLE_BYTES + ", was " + memtableBytes);
+      require(
+          maxMemoryBytes >= memtableBytes,
+          "maxMemoryBytes must be at least memtableBytes (" + memtableBytes + "), was "
+              + maxMemoryBytes);
+      require(versionsToKeep >= 1, "versionsToKeep must be at least 1, was " + versionsToKeep);
+      require(
+          bloomBitsPerKey >= 1 && bloomBitsPerKey <= 64,
+          "bloomBitsPerKey must be between 1 and 64, was " + bloomBitsPerKey);
+      require(level0RunsTrigger >= 1, "level0RunsTrigger must be at least 1, was " + level0RunsTrigger);
+      require(
+          levelSizeMultiplier >= 2,
+          "levelSizeMultiplier must be at least 2, was " + levelSizeMultiplier);
+      require(level1Bytes >= MIN_MEMTABLE_BYTES, "level1Bytes must be at least " + MIN_MEMTABLE_BYTES);
+      require(
+          maxFrozenMemtables >= 1, "maxFrozenMemtables must be at least 1, was " + maxFrozenMemtables);
+      require(
+          maxLevel0Runs >= level0RunsTrigger,
+          "maxLevel0Runs must be at least level0RunsTrigger (" + level0RunsTrigger + "), was "
+              + maxLevel0Runs);
+      require(clock != null, "clock must not be null");
+      require(asyncExecutor != null, "asyncExecutor must not be null");
+      return new EngineConfig(this);
+    }
+
+    private static void require(boolean ok, String message) {
+      if (!ok) {
+        throw new InvalidArgumentException("invalid configuration: " + message);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EngineConfig{name=" + name + ", memtableBytes=" + memtableBytes + ", maxMemoryBytes="
+        + maxMemoryBytes + ", versionsToKeep=" + versionsToKeep + "}";
+  }
+}

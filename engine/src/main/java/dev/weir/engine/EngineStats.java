@@ -1,0 +1,42 @@
+package dev.weir.engine;
+
+import java.util.List;
+
+/**
+ * A point-in-time view of a store's shape and counters; approximate where noted.
+ *
+ * @param entries key versions held in memtables and runs (approximate: shadowed versions not
+ *     yet compacted count too); the block store's {@code blockCount}
+ * @param valueBytes bytes of values held; the block store's {@code totalSize}
+ * @param liveBytes heap bytes the store accounts against its memory budget
+ * @param maxMemoryBytes the budget
+ * @param memtables the active memtable plus frozen ones waiting for their flush
+ * @param runsPerLevel number of runs on each level, level 0 first
+ * @param bloomUseful lookups a bloom filter answered "absent" without a search
+ * @param flushes memtables flushed to runs
+ * @param compactions merges of runs done
+ * @param writeStalls times the write loop held writes back for compaction
+ * @param rejectedWrites writes refused for the memory budget
+ * @param openSnapshots snapshots open now, explicit and scans'
+ * @param rangeTombstones range tombstones not yet retired by compaction
+ * @param lastSequence the last sequence number given
+ * @param writeGroups groups the write loop committed
+ * @param writesApplied operations the write loop applied
+ */
+public record EngineStats(
+    long entries,
+    long valueBytes,
+    long liveBytes,
+    long maxMemoryBytes,
+    int memtables,
+    List<Integer> runsPerLevel,
+    long bloomUseful,
+    long flushes,
+    long compactions,
+    long writeStalls,
+    long rejectedWrites,
+    int openSnapshots,
+    int rangeTombstones,
+    long lastSequence,
+    long writeGroups,
+    long writesApplied) {}

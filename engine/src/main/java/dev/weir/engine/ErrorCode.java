@@ -1,0 +1,42 @@
+package dev.weir.engine;
+
+/**
+ * Stable error codes. The numbers travel over the event bus as failure codes and must never
+ * change once released: add new codes, never renumber.
+ */
+public enum ErrorCode {
+  INTERNAL(1, false),
+  STORE_CLOSED(2, false),
+  INVALID_ARGUMENT(3, false),
+  STORE_FULL(4, true),
+  TRANSACTION_CONFLICT(5, true),
+  NOT_FOUND(6, false),
+  SNAPSHOT_CLOSED(7, false),
+  UNSUPPORTED(8, false),
+  TIMEOUT(9, true);
+
+  private final int code;
+  private final boolean retryable;
+
+  ErrorCode(int code, boolean retryable) {
+    this.code = code;
+    this.retryable = retryable;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+
+  public static ErrorCode ofCode(int code) {
+    for (ErrorCode c : values()) {
+      if (c.code == code) {
+        return c;
+      }
+    }
+    return INTERNAL;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.weir.engine.compaction;
+
+import dev.weir.engine.memtable.MemTable;
+import dev.weir.engine.run.Run;
+import java.util.List;
+
+/**
+ * One unit of compaction work, as the picker chose it: sources to merge (newest first) and
+ * the level the output goes to. A flush has one memtable and no runs.
+ *
+ * @param memtables frozen memtables to flush, newest first
+ * @param inputs runs to merge, newest first
+ * @param outputLevel level of the output runs
+ * @param bottommost whether no older data for these keys exists below the output level, so
+ *     tombstones that shadow nothing else may be dropped
+ */
+public record CompactionJob(
+    List<MemTable> memtables, List<Run> inputs, int outputLevel, boolean bottommost) {
+
+  public boolean isFlush() {
+    return !memtables.isEmpty();
+  }
+}

@@ -1,0 +1,259 @@
+package dev.weir.engine.compaction;
+
+import dev.weir.engine.EngineThread;
+import dev.weir.engine.WeirException;
+import dev.weir.engine.WriteCallback;
+import dev.weir.engine.iterator.SourceCursor;
+import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.memtable.MemTable;
+import dev.weir.engine.run.Run;
+import dev.weir.engine.run.RunBuilder;
+import dev.weir.engine.snapshot.SnapshotRegistry;
+import dev.weir.engine.version.Version;
+import dev.weir.engine.version.VersionEdit;
+import dev.weir.engine.version.VersionHolder;
+import dev.weir.engine.write.WriteLoop;
+import dev.weir.engine.write.WriteOp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The compactor: flushes frozen memtables into runs and merges runs level by level, on its own
+ * engine thread, off the write loop's path.
+ *
+ * <h2>Design</h2>
+ *
+ * <p><b>Levels, not tiers.</b> Weir's stores live in memory and are read far more often than
+ * they are rewritten, so read cost and space win over write amplification: leveled compaction
+ * (LevelDB, Pebble) keeps one run per key range on each level from 1 down, so a lookup probes at
+ * most the level-0 runs plus one run per level, and shadowed versions are dropped soon after
+ * they are shadowed, which keeps the memory budget honest. Tiering would write each byte fewer
+ * times but leave several overlapping runs per tier for every lookup and scan to merge, and
+ * hold dead versions longer. See {@code engine/COMPACTION.md}.
+ *
+ * <p><b>One job at a time, a chain of tasks.</b> The compactor never waits. A job reads the
+ * current {@link Version}, asks the {@link CompactionPicker} what to do, builds the new runs,
+ * and hands a {@link VersionEdit} to the write loop, which alone installs Versions. When the
+ * write loop has installed it, the edit's callback schedules the next job; until then nothing
+ * runs, so a job never picks inputs that an uninstalled edit already consumed. The thread's
+ * only wait is its idle wait for the next task, inside the executor, which the BlockHound
+ * integration allows there and nowhere else.
+ *
+ * <p><b>What may be dropped.</b> The write loop's visible sequence is read before the open
+ * snapshots (see {@link SnapshotRegistry}), so a snapshot opened during the job reads at or
+ * above every sequence the job treats as pinned. {@link MergeIterator} keeps the newest
+ * version below each pin and the {@code versionsToKeep} newest, and drops the rest.
+ *
+ * <p><b>Failure.</b> A job that throws is counted and retried on the next wake-up; the store's
+ * data is untouched since nothing is installed.
+ */
+public final class Compactor {
+
+  private final VersionHolder versions;
+  private final SnapshotRegistry snapshots;
+  private final WriteLoop writeLoop;
+  private final CompactionPicker picker;
+  private final LongSupplier clock;
+  private final int versionsToKeep;
+  private final int bloomBitsPerKey;
+  private final long targetRunBytes;
+  private final Run.BloomStats bloomStats;
+  private final ExecutorService thread;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean wakeAgain = new AtomicBoolean();
+  private final AtomicLong runIds;
+  private final AtomicLong flushes = new AtomicLong();
+  private final AtomicLong compactions = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+  private volatile boolean closed;
+
+  public Compactor(
+      String storeName,
+      VersionHolder versions,
+      SnapshotRegistry snapshots,
+      WriteLoop writeLoop,
+      CompactionPicker picker,
+      LongSupplier clock,
+      int versionsToKeep,
+      int bloomBitsPerKey,
+      long targetRunBytes,
+      Run.BloomStats bloomStats,
+      AtomicLong runIds) {
+    this.versions = versions;
+    this.snapshots = snapshots;
+    this.writeLoop = writeLoop;
+    this.picker = picker;
+    this.clock = clock;
+    this.versionsToKeep = versionsToKeep;
+    this.bloomBitsPerKey = bloomBitsPerKey;
+    this.targetRunBytes = targetRunBytes;
+    this.bloomStats = bloomStats;
+    this.runIds = runIds;
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedTransferQueue<>(), // offer never blocks a caller
+            EngineThread.factory("weir-compactor-" + storeName));
+    this.thread = executor;
+  }
+
+  /** Asks for a look at the current shape; cheap and non-blocking, callable from any thread. */
+  public void wake() {
+    if (closed) {
+      return;
+    }
+    if (running.compareAndSet(false, true)) {
+      thread.execute(this::runOne);
+    } else {
+      wakeAgain.set(true);
+    }
+  }
+
+  public long flushes() {
+    return flushes.get();
+  }
+
+  public long compactions() {
+    return compactions.get();
+  }
+
+  public long failures() {
+    return failures.get();
+  }
+
+  /** Stops taking new jobs; a job in progress finishes and its edit is installed or dropped. */
+  public void close() {
+    closed = true;
+    thread.shutdown();
+  }
+
+  private void runOne() {
+    wakeAgain.set(false);
+    if (closed) {
+      running.set(false);
+      return;
+    }
+    CompactionJob job;
+    VersionEdit edit;
+    try {
+      Version v = versions.current();
+      job = picker.pick(v);
+      edit = job == null ? null : execute(job, v);
+    } catch (RuntimeException e) {
+      failures.incrementAndGet();
+      job = null;
+      edit = null;
+    }
+    if (edit == null) {
+      running.set(false);
+      if (wakeAgain.get()) {
+        wake();
+      }
+      return;
+    }
+    boolean flush = job.isFlush();
+    writeLoop.submitEdit(
+        WriteOp.edit(
+            edit,
+            new WriteCallback() {
+              @Override
+              public void onSuccess(long sequence, long result) {
+                (flush ? flushes : compactions).incrementAndGet();
+                if (!closed) {
+                  thread.execute(Compactor.this::runOne); // still "running": the next job
+                } else {
+                  running.set(false);
+                }
+              }
+
+              @Override
+              public void onError(WeirException error) {
+                failures.incrementAndGet();
+                running.set(false);
+              }
+            }));
+  }
+
+  private VersionEdit execute(CompactionJob job, Version v) {
+    long visible = v.visibleSeq();
+    long[] pins = snapshots.pinnedSequences();
+    long oldest = snapshots.oldestPinned(visible);
+    List<SourceCursor> cursors = new ArrayList<>();
+    for (MemTable m : job.memtables()) {
+      cursors.add(m.cursor(null, null, false));
+    }
+    for (Run r : job.inputs()) {
+      cursors.add(r.cursor(null, null, false));
+    }
+    MergeIterator merge =
+        new MergeIterator(
+            pins,
+            oldest,
+            versionsToKeep,
+            clock.getAsLong(),
+            Arrays.asList(v.tombstones()),
+            job.bottommost(),
+            job.isFlush() ? Long.MAX_VALUE : targetRunBytes,
+            new MergeIterator.RunFactory() {
+              @Override
+              public RunBuilder newBuilder() {
+                return new RunBuilder(bloomBitsPerKey, bloomStats);
+              }
+
+              @Override
+              public long nextRunId() {
+                return runIds.incrementAndGet();
+              }
+            });
+    List<Run> outputs = merge.merge(cursors.toArray(new SourceCursor[0]));
+    List<VersionEdit.LeveledRun> added = new ArrayList<>();
+    for (Run r : outputs) {
+      added.add(new VersionEdit.LeveledRun(job.outputLevel(), r));
+    }
+    long[] retired = job.isFlush() ? new long[0] : retirable(v, job, oldest);
+    return new VersionEdit(job.memtables(), job.inputs(), added, retired);
+  }
+
+  /**
+   * Range tombstones every reader sees whose range no longer holds anything older than them
+   * anywhere outside this job's inputs, nor in its output (which dropped what they hid).
+   */
+  private long[] retirable(Version v, CompactionJob job, long oldest) {
+    List<Long> out = new ArrayList<>();
+    for (RangeTombstone t : v.tombstones()) {
+      if (t.seq() <= oldest && !olderDataOutside(v, job, t)) {
+        out.add(t.seq());
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static boolean olderDataOutside(Version v, CompactionJob job, RangeTombstone t) {
+    List<Object> inputs = new ArrayList<>(job.inputs());
+    for (var source : v.sources()) {
+      if (inputs.contains(source)) {
+        continue;
+      }
+      SourceCursor c = source.cursor(t.from(), t.to(), false);
+      boolean[] older = new boolean[1];
+      for (; c.valid() && !older[0]; c.next()) {
+        c.versions((seq, kind, value, expireAt) -> older[0] |= seq < t.seq());
+      }
+      if (older[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

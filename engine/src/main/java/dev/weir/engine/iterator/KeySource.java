@@ -1,0 +1,15 @@
+package dev.weir.engine.iterator;
+
+/**
+ * Something a reader can look keys up in: a memtable or a run. Sources of one {@code Version}
+ * are ordered newest first, and for any key every version in a newer source is newer than
+ * every version in an older one, so a reader stops at the first source that has a version.
+ */
+public interface KeySource {
+
+  /** Copies the newest version of {@code key} with a sequence at most {@code maxSeq} into out. */
+  boolean find(byte[] key, long maxSeq, VersionRef out);
+
+  /** A cursor over the distinct keys in {@code [from, to)}, ascending or descending. */
+  SourceCursor cursor(byte[] from, byte[] to, boolean reverse);
+}

@@ -1,0 +1,167 @@
+package dev.weir.engine.memtable;
+
+import dev.weir.engine.iterator.KeySource;
+import dev.weir.engine.iterator.SourceCursor;
+import dev.weir.engine.iterator.VersionRef;
+import dev.weir.engine.key.KeyOrder;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The MVCC memtable: one writer, any number of lock-free readers.
+ *
+ * <p>Each user key maps to a chain of immutable {@link MemVersion}s, newest first. The write
+ * loop adds a version by building a new head that links the old one and putting it into the
+ * map; a reader filters by its read sequence, so versions the write loop has added but not yet
+ * published (sequence above the visible one) are skipped. A skip list keyed by user key (not
+ * by internal key) means a lookup compares user keys only and costs one map search.
+ *
+ * <p>Mutating methods are called only by the write loop ({@link #add}); sizes are written by
+ * that one thread and read racily by stats.
+ */
+public final class MemTable implements KeySource {
+
+  /** Heap bytes per entry besides key and value: map node, index share, chain node, arrays. */
+  static final int ENTRY_OVERHEAD = 96;
+
+  private final ConcurrentSkipListMap<byte[], MemVersion> map =
+      new ConcurrentSkipListMap<>(KeyOrder.UNSIGNED);
+  private final long id;
+  private volatile long bytes;
+  private volatile long versions;
+  private volatile long valueBytes;
+  private long minSeq = Long.MAX_VALUE;
+  private long maxSeq;
+
+  public MemTable(long id) {
+    this.id = id;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  /** Called only by the write loop. Returns the heap bytes the new version costs. */
+  public long add(byte[] key, long seq, byte kind, byte[] value, long expireAt) {
+    MemVersion head = new MemVersion(seq, kind, value, expireAt, null);
+    MemVersion older = map.putIfAbsent(key, head);
+    long cost = ENTRY_OVERHEAD + (value == null ? 0 : value.length);
+    if (older != null) {
+      map.put(key, new MemVersion(seq, kind, value, expireAt, older));
+    } else {
+      cost += key.length;
+    }
+    bytes += cost;
+    versions++;
+    if (value != null) {
+      valueBytes += value.length;
+    }
+    minSeq = Math.min(minSeq, seq);
+    maxSeq = Math.max(maxSeq, seq);
+    return cost;
+  }
+
+  public long approximateBytes() {
+    return bytes;
+  }
+
+  public long valueBytes() {
+    return valueBytes;
+  }
+
+  public long versionCount() {
+    return versions;
+  }
+
+  public boolean isEmpty() {
+    return versions == 0;
+  }
+
+  /** Smallest sequence held; read only by the write loop or after the memtable is frozen. */
+  public long minSeq() {
+    return minSeq;
+  }
+
+  public long maxSeq() {
+    return maxSeq;
+  }
+
+  @Override
+  public boolean find(byte[] key, long maxSeq, VersionRef out) {
+    MemVersion head = map.get(key);
+    MemVersion v = head == null ? null : head.visibleAt(maxSeq);
+    if (v == null) {
+      return false;
+    }
+    out.set(v.seq, v.kind, v.value, v.expireAt);
+    return true;
+  }
+
+  @Override
+  public SourceCursor cursor(byte[] from, byte[] to, boolean reverse) {
+    NavigableMap<byte[], MemVersion> view;
+    if (from != null && to != null) {
+      view = map.subMap(from, true, to, false);
+    } else if (from != null) {
+      view = map.tailMap(from, true);
+    } else if (to != null) {
+      view = map.headMap(to, false);
+    } else {
+      view = map;
+    }
+    return new Cursor((reverse ? view.descendingMap() : view).entrySet().iterator());
+  }
+
+  /** Walks the map's weakly consistent iterator; one reader thread. */
+  private static final class Cursor implements SourceCursor {
+    private final Iterator<Map.Entry<byte[], MemVersion>> it;
+    private byte[] key;
+    private MemVersion head;
+
+    Cursor(Iterator<Map.Entry<byte[], MemVersion>> it) {
+      this.it = it;
+      next();
+    }
+
+    @Override
+    public boolean valid() {
+      return key != null;
+    }
+
+    @Override
+    public byte[] key() {
+      return key;
+    }
+
+    @Override
+    public void next() {
+      if (it.hasNext()) {
+        Map.Entry<byte[], MemVersion> e = it.next();
+        key = e.getKey();
+        head = e.getValue();
+      } else {
+        key = null;
+        head = null;
+      }
+    }
+
+    @Override
+    public boolean resolve(long maxSeq, VersionRef out) {
+      MemVersion v = head.visibleAt(maxSeq);
+      if (v == null) {
+        return false;
+      }
+      out.set(v.seq, v.kind, v.value, v.expireAt);
+      return true;
+    }
+
+    @Override
+    public void versions(VersionSink sink) {
+      for (MemVersion v = head; v != null; v = v.older) {
+        sink.accept(v.seq, v.kind, v.value, v.expireAt);
+      }
+    }
+  }
+}

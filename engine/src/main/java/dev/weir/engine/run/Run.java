@@ -1,0 +1,296 @@
+package dev.weir.engine.run;
+
+import dev.weir.engine.iterator.KeySource;
+import dev.weir.engine.iterator.SourceCursor;
+import dev.weir.engine.iterator.VersionRef;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * An immutable sorted run: the in-memory equivalent of an SSTable.
+ *
+ * <p>Entries are sorted by key ascending, then sequence descending, and laid out in flat
+ * arrays rather than one object per entry: all key bytes in one array with an offset table,
+ * sequences, kinds and (only when some entry has a TTL) expiry times in primitive arrays.
+ * Values are the immutable arrays the store already holds, shared, never copied.
+ *
+ * <p>A lookup first asks the blocked {@link BloomFilter} (one cache line), then searches a
+ * fence index of the first 8 bytes of every {@value #FENCE_STRIDE}th key (small enough to stay
+ * in cache), then binary-searches one block of full keys. A missing key almost always costs
+ * the bloom probe alone.
+ */
+public final class Run implements KeySource {
+
+  static final int FENCE_STRIDE = 32;
+  private static final VarHandle BE_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private final long id;
+  private final int size;
+  private final byte[] keyData;
+  private final int[] keyOffsets;
+  private final long[] seqs;
+  private final byte[] kinds;
+  private final long[] expiries;
+  private final byte[][] values;
+  private final boolean distinctKeys;
+  private final long[] fences;
+  /** Bytes every key of the run starts with; fences hold the 8 bytes after them. */
+  private final int commonPrefix;
+  private final BloomFilter bloom;
+  private final BloomStats bloomStats;
+  private final long minSeq;
+  private final long maxSeq;
+  private final long heapBytes;
+  private final long liveValueBytes;
+
+  Run(
+      long id,
+      int size,
+      byte[] keyData,
+      int[] keyOffsets,
+      long[] seqs,
+      byte[] kinds,
+      long[] expiries,
+      byte[][] values,
+      boolean distinctKeys,
+      BloomFilter bloom,
+      BloomStats bloomStats) {
+    this.id = id;
+    this.size = size;
+    this.keyData = keyData;
+    this.keyOffsets = keyOffsets;
+    this.seqs = seqs;
+    this.kinds = kinds;
+    this.expiries = expiries;
+    this.values = values;
+    this.distinctKeys = distinctKeys;
+    this.bloom = bloom;
+    this.bloomStats = bloomStats;
+    this.commonPrefix = size == 0 ? 0 : commonPrefixLength(0, size - 1);
+    this.fences = new long[(size + FENCE_STRIDE - 1) / FENCE_STRIDE];
+    for (int f = 0; f < fences.length; f++) {
+      int at = keyOffsets[f * FENCE_STRIDE] + commonPrefix;
+      fences[f] = prefix8(keyData, at, keyOffsets[f * FENCE_STRIDE + 1] - at);
+    }
+    long lo = Long.MAX_VALUE;
+    long hi = 0;
+    long valueBytes = 0;
+    for (int i = 0; i < size; i++) {
+      lo = Math.min(lo, seqs[i]);
+      hi = Math.max(hi, seqs[i]);
+      if (values[i] != null) {
+        valueBytes += 16 + values[i].length;
+      }
+    }
+    this.minSeq = lo;
+    this.maxSeq = hi;
+    this.liveValueBytes = valueBytes;
+    this.heapBytes =
+        valueBytes
+            + keyData.length
+            + 4L * keyOffsets.length
+            + 9L * size
+            + 4L * size
+            + (expiries == null ? 0 : 8L * size)
+            + 8L * fences.length
+            + bloom.heapBytes()
+            + 128;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public long minSeq() {
+    return minSeq;
+  }
+
+  public long maxSeq() {
+    return maxSeq;
+  }
+
+  /** Heap bytes this run holds, values included. */
+  public long heapBytes() {
+    return heapBytes;
+  }
+
+  public long valueBytes() {
+    return liveValueBytes;
+  }
+
+  public byte[] smallestKey() {
+    return size == 0 ? null : keyAt(0);
+  }
+
+  public byte[] largestKey() {
+    return size == 0 ? null : keyAt(size - 1);
+  }
+
+  @Override
+  public boolean find(byte[] key, long maxSeq, VersionRef out) {
+    if (size == 0 || compareAt(0, key) > 0 || compareAt(size - 1, key) < 0) {
+      return false;
+    }
+    if (!bloom.mightContain(KeyHash.hash(key))) {
+      bloomStats.useful.increment();
+      return false;
+    }
+    int i = lowerBound(key);
+    for (; i < size && compareAt(i, key) == 0; i++) {
+      if (seqs[i] <= maxSeq) {
+        load(i, out);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public SourceCursor cursor(byte[] from, byte[] to, boolean reverse) {
+    return new RunCursor(this, from, to, reverse);
+  }
+
+  // ---- entry access, for cursors, builders and compaction ----
+
+  byte[] keyAt(int i) {
+    return Arrays.copyOfRange(keyData, keyOffsets[i], keyOffsets[i + 1]);
+  }
+
+  long seqAt(int i) {
+    return seqs[i];
+  }
+
+  byte kindAt(int i) {
+    return kinds[i];
+  }
+
+  byte[] valueAt(int i) {
+    return values[i];
+  }
+
+  long expireAt(int i) {
+    return expiries == null ? 0 : expiries[i];
+  }
+
+  void load(int i, VersionRef out) {
+    out.set(seqs[i], kinds[i], values[i], expiries == null ? 0 : expiries[i]);
+  }
+
+  /** The first entry after the versions of entry {@code i}'s key. */
+  int nextKey(int i) {
+    if (distinctKeys) {
+      return i + 1;
+    }
+    int j = i + 1;
+    while (j < size && sameKey(i, j)) {
+      j++;
+    }
+    return j;
+  }
+
+  /** The first entry (newest version) of the key before entry {@code i}'s key. */
+  int previousKey(int i) {
+    int j = i - 1;
+    if (distinctKeys || j < 0) {
+      return j;
+    }
+    while (j > 0 && sameKey(j - 1, j)) {
+      j--;
+    }
+    return j;
+  }
+
+  /** The first entry whose key is at least {@code key}. */
+  int lowerBound(byte[] key) {
+    if (commonPrefix > 0) {
+      int head =
+          Arrays.compareUnsigned(
+              key, 0, Math.min(commonPrefix, key.length),
+              keyData, keyOffsets[0], keyOffsets[0] + commonPrefix);
+      if (head < 0 || (head == 0 && key.length < commonPrefix)) {
+        return 0;
+      }
+      if (head > 0) {
+        return size;
+      }
+    }
+    long prefix = prefix8(key, commonPrefix, key.length - commonPrefix);
+    // blocks whose first key sorts below ours: the last of them may hold the lower bound
+    int below = fenceBound(prefix, false);
+    // blocks whose first key sorts above ours cannot: the lower bound is at their start at most
+    int above = fenceBound(prefix, true);
+    int a = Math.max(0, below - 1) * FENCE_STRIDE;
+    int b = above < fences.length ? above * FENCE_STRIDE : size;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (compareAt(mid, key) < 0) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    return a;
+  }
+
+  /** The first fence above {@code prefix} (or at least {@code prefix} when not strict). */
+  private int fenceBound(long prefix, boolean strict) {
+    int lo = 0;
+    int hi = fences.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int cmp = Long.compareUnsigned(fences[mid], prefix);
+      if (cmp < 0 || (strict && cmp == 0)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  int compareAt(int i, byte[] key) {
+    return Arrays.compareUnsigned(keyData, keyOffsets[i], keyOffsets[i + 1], key, 0, key.length);
+  }
+
+  private boolean sameKey(int i, int j) {
+    return Arrays.equals(
+        keyData, keyOffsets[i], keyOffsets[i + 1], keyData, keyOffsets[j], keyOffsets[j + 1]);
+  }
+
+  private int commonPrefixLength(int i, int j) {
+    int mismatch =
+        Arrays.mismatch(
+            keyData, keyOffsets[i], keyOffsets[i + 1], keyData, keyOffsets[j], keyOffsets[j + 1]);
+    return mismatch < 0 ? keyOffsets[i + 1] - keyOffsets[i] : mismatch;
+  }
+
+  /** Up to 8 bytes from {@code from} as an unsigned big-endian long, zero-padded. */
+  private static long prefix8(byte[] bytes, int from, int len) {
+    if (len >= 8) {
+      return (long) BE_LONGS.get(bytes, from);
+    }
+    long p = 0;
+    for (int k = 0; k < 8; k++) {
+      p = (p << 8) | (k < len ? bytes[from + k] & 0xFFL : 0);
+    }
+    return p;
+  }
+
+  /** Bloom counters shared by every run of one store. */
+  public static final class BloomStats {
+    public final LongAdder useful = new LongAdder();
+  }
+
+  @Override
+  public String toString() {
+    return "Run#" + id + "[" + size + " entries, seq " + minSeq + ".." + maxSeq + "]";
+  }
+}

@@ -1,0 +1,97 @@
+package dev.weir.engine.run;
+
+import dev.weir.engine.key.KeyOrder;
+import java.util.Arrays;
+
+/**
+ * Builds a {@link Run} from entries added in order: key ascending, then sequence descending.
+ * Owned by the one thread that builds (the compactor); the built run is immutable.
+ */
+public final class RunBuilder {
+
+  private final int bitsPerKey;
+  private final Run.BloomStats bloomStats;
+  private byte[] keyData = new byte[1024];
+  private int keyBytes;
+  private int[] keyOffsets = new int[65];
+  private long[] seqs = new long[64];
+  private byte[] kinds = new byte[64];
+  private long[] expiries;
+  private byte[][] values = new byte[64][];
+  private long[] hashes = new long[64];
+  private int size;
+  private int distinct;
+  private byte[] lastKey;
+  private long lastSeq;
+
+  public RunBuilder(int bitsPerKey, Run.BloomStats bloomStats) {
+    this.bitsPerKey = bitsPerKey;
+    this.bloomStats = bloomStats;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public void add(byte[] key, long seq, byte kind, byte[] value, long expireAt) {
+    boolean newKey = lastKey == null || !Arrays.equals(lastKey, key);
+    if (lastKey != null) {
+      int cmp = KeyOrder.compare(lastKey, key);
+      if (cmp > 0 || (cmp == 0 && seq >= lastSeq)) {
+        throw new IllegalStateException("entries must be added in internal key order");
+      }
+    }
+    ensureCapacity(key.length);
+    System.arraycopy(key, 0, keyData, keyBytes, key.length);
+    keyBytes += key.length;
+    keyOffsets[size + 1] = keyBytes;
+    seqs[size] = seq;
+    kinds[size] = kind;
+    values[size] = value;
+    if (expireAt != 0) {
+      if (expiries == null) {
+        expiries = new long[seqs.length];
+      }
+      expiries[size] = expireAt;
+    }
+    if (newKey) {
+      hashes[distinct++] = KeyHash.hash(key);
+      lastKey = key;
+    }
+    lastSeq = seq;
+    size++;
+  }
+
+  public Run build(long id) {
+    BloomFilter bloom = BloomFilter.build(hashes, distinct, bitsPerKey);
+    return new Run(
+        id,
+        size,
+        Arrays.copyOf(keyData, keyBytes),
+        Arrays.copyOf(keyOffsets, size + 1),
+        Arrays.copyOf(seqs, size),
+        Arrays.copyOf(kinds, size),
+        expiries == null ? null : Arrays.copyOf(expiries, size),
+        Arrays.copyOf(values, size),
+        distinct == size,
+        bloom,
+        bloomStats);
+  }
+
+  private void ensureCapacity(int keyLength) {
+    if (keyBytes + keyLength > keyData.length) {
+      keyData = Arrays.copyOf(keyData, Math.max(keyData.length * 2, keyBytes + keyLength));
+    }
+    if (size + 1 >= seqs.length) {
+      int n = seqs.length * 2;
+      keyOffsets = Arrays.copyOf(keyOffsets, n + 1);
+      seqs = Arrays.copyOf(seqs, n);
+      kinds = Arrays.copyOf(kinds, n);
+      values = Arrays.copyOf(values, n);
+      hashes = Arrays.copyOf(hashes, n);
+      if (expiries != null) {
+        expiries = Arrays.copyOf(expiries, n);
+      }
+    }
+  }
+}

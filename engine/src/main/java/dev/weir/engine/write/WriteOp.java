@@ -1,0 +1,117 @@
+package dev.weir.engine.write;
+
+import dev.weir.engine.WeirException;
+import dev.weir.engine.WriteCallback;
+import dev.weir.engine.snapshot.SnapshotRegistry;
+import dev.weir.engine.version.VersionEdit;
+
+/**
+ * One unit handed to the write loop: a put, a delete, a range delete, a batch of those, or a
+ * version edit from the compactor. Immutable request fields; the outcome fields are written by
+ * the write loop and read by the completion step after the group is handed over (the hand-off
+ * orders them).
+ */
+public final class WriteOp {
+
+  public static final byte PUT = 1;
+  public static final byte DELETE = 2;
+  public static final byte DELETE_RANGE = 3;
+  public static final byte BATCH = 4;
+  public static final byte EDIT = 5;
+
+  /** No condition on the current value. */
+  public static final long UNCONDITIONAL = -1;
+  /** Applies only if the key has no live value. */
+  public static final long IF_ABSENT = 0;
+
+  final byte type;
+  final byte[] key;
+  /** The value of a put; the exclusive end of a range delete. */
+  final byte[] value;
+  final long expireAt;
+  /** {@link #UNCONDITIONAL}, {@link #IF_ABSENT}, or the sequence the live value must have. */
+  final long expectedSeq;
+  final WriteOp[] items;
+  final VersionEdit edit;
+  final WriteCallback callback;
+  /** Heap bytes the write adds, for the memory budget. */
+  final long bytes;
+
+  long sequence;
+  long result;
+  WeirException error;
+  SnapshotRegistry.Pin countAt;
+  WriteOp next;
+
+  private WriteOp(
+      byte type,
+      byte[] key,
+      byte[] value,
+      long expireAt,
+      long expectedSeq,
+      WriteOp[] items,
+      VersionEdit edit,
+      WriteCallback callback,
+      long bytes) {
+    this.type = type;
+    this.key = key;
+    this.value = value;
+    this.expireAt = expireAt;
+    this.expectedSeq = expectedSeq;
+    this.items = items;
+    this.edit = edit;
+    this.callback = callback;
+    this.bytes = bytes;
+  }
+
+  public static WriteOp put(
+      byte[] key, byte[] value, long expireAt, long expectedSeq, WriteCallback callback) {
+    return new WriteOp(
+        PUT, key, value, expireAt, expectedSeq, null, null, callback, cost(key, value));
+  }
+
+  public static WriteOp delete(byte[] key, long expectedSeq, WriteCallback callback) {
+    return new WriteOp(DELETE, key, null, 0, expectedSeq, null, null, callback, 0);
+  }
+
+  public static WriteOp deleteRange(byte[] from, byte[] to, WriteCallback callback) {
+    return new WriteOp(DELETE_RANGE, from, to, 0, UNCONDITIONAL, null, null, callback, 0);
+  }
+
+  public static WriteOp batch(WriteOp[] items, WriteCallback callback) {
+    long bytes = 0;
+    for (WriteOp item : items) {
+      bytes += item.bytes;
+    }
+    return new WriteOp(BATCH, null, null, 0, UNCONDITIONAL, items, null, callback, bytes);
+  }
+
+  /** An edit from the compactor; {@code installed} hears when the write loop installed it. */
+  public static WriteOp edit(VersionEdit edit, WriteCallback installed) {
+    return new WriteOp(EDIT, null, null, 0, UNCONDITIONAL, null, edit, installed, 0);
+  }
+
+  public byte type() {
+    return type;
+  }
+
+  public byte[] key() {
+    return key;
+  }
+
+  public byte[] value() {
+    return value;
+  }
+
+  public long expireAt() {
+    return expireAt;
+  }
+
+  public WriteOp[] items() {
+    return items;
+  }
+
+  private static long cost(byte[] key, byte[] value) {
+    return 96L + key.length + value.length;
+  }
+}

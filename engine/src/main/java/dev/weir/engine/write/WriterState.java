@@ -1,0 +1,282 @@
+package dev.weir.engine.write;
+
+import dev.weir.engine.StoreFullException;
+import dev.weir.engine.iterator.VersionRef;
+import dev.weir.engine.key.KeyOrder;
+import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.key.ValueKind;
+import dev.weir.engine.memtable.MemTable;
+import dev.weir.engine.run.Run;
+import dev.weir.engine.snapshot.SnapshotRegistry;
+import dev.weir.engine.version.Version;
+import dev.weir.engine.version.VersionEdit;
+import dev.weir.engine.version.VersionHolder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Everything the write loop alone mutates: the last sequence, the active memtable, the range
+ * tombstones, the memory in use, and the installed {@link Version}.
+ *
+ * <p>Not safe for use from multiple threads: every method is called by the thread that holds
+ * the writer role, which {@link WriteLoop} hands over with a CAS (a volatile write on release,
+ * a volatile read on acquire), so each holder sees the previous holder's writes.
+ */
+final class WriterState {
+
+  private final VersionHolder versions;
+  private final SnapshotRegistry snapshots;
+  private final LongSupplier clock;
+  private final long memtableBytes;
+  private final long maxMemoryBytes;
+  private final Runnable onShapeChange;
+  private final VersionRef scratch = new VersionRef();
+
+  private Version published;
+  private MemTable active;
+  private List<MemTable> frozen = new ArrayList<>();
+  private List<List<Run>> levels = new ArrayList<>();
+  private RangeTombstone[] tombstones = new RangeTombstone[0];
+  private long lastSeq;
+  private long nextTableId = 1;
+  private long frozenBytes;
+  private long runBytes;
+  private volatile long liveBytes;
+  private volatile long stalls;
+  private volatile long rejected;
+
+  WriterState(
+      VersionHolder versions,
+      SnapshotRegistry snapshots,
+      LongSupplier clock,
+      long memtableBytes,
+      long maxMemoryBytes,
+      Runnable onShapeChange) {
+    this.versions = versions;
+    this.snapshots = snapshots;
+    this.clock = clock;
+    this.memtableBytes = memtableBytes;
+    this.maxMemoryBytes = maxMemoryBytes;
+    this.onShapeChange = onShapeChange;
+    this.published = versions.current();
+    this.active = published.active();
+  }
+
+  long liveBytes() {
+    return liveBytes;
+  }
+
+  long rejectedWrites() {
+    return rejected;
+  }
+
+  long stalls() {
+    return stalls;
+  }
+
+  /** Applies one op; its outcome goes into the op. A failure changes nothing. */
+  void apply(WriteOp op, long now) {
+    switch (op.type) {
+      case WriteOp.PUT:
+        if (conditionHolds(op.key, op.expectedSeq, now)) {
+          reserve(op.bytes);
+          op.sequence = ++lastSeq;
+          active.add(op.key, op.sequence, ValueKind.PUT, op.value, op.expireAt);
+          op.result = 1;
+        } else {
+          op.sequence = lastSeq;
+        }
+        break;
+      case WriteOp.DELETE:
+        boolean existed = live(op.key, now);
+        if (op.expectedSeq == WriteOp.UNCONDITIONAL || conditionHolds(op.key, op.expectedSeq, now)) {
+          op.sequence = ++lastSeq;
+          active.add(op.key, op.sequence, ValueKind.DELETE, null, 0);
+          op.result = existed ? 1 : 0;
+        } else {
+          op.sequence = lastSeq;
+        }
+        break;
+      case WriteOp.DELETE_RANGE:
+        op.countAt = snapshots.register("range-delete count");
+        op.countAt.seal(lastSeq);
+        op.sequence = ++lastSeq;
+        addTombstone(new RangeTombstone(op.key, op.value, op.sequence));
+        break;
+      case WriteOp.BATCH:
+        applyBatch(op);
+        break;
+      case WriteOp.EDIT:
+        install(op.edit);
+        break;
+      default:
+        throw new IllegalStateException("unknown op type " + op.type);
+    }
+  }
+
+  private void applyBatch(WriteOp batch) {
+    // checked as a whole first, so that a batch is all or nothing
+    reserve(batch.bytes);
+    for (WriteOp item : batch.items) {
+      long seq = ++lastSeq;
+      switch (item.type) {
+        case WriteOp.PUT:
+          active.add(item.key, seq, ValueKind.PUT, item.value, item.expireAt);
+          break;
+        case WriteOp.DELETE:
+          active.add(item.key, seq, ValueKind.DELETE, null, 0);
+          break;
+        case WriteOp.DELETE_RANGE:
+          addTombstone(new RangeTombstone(item.key, item.value, seq));
+          break;
+        default:
+          throw new IllegalStateException("op type " + item.type + " in a batch");
+      }
+    }
+    batch.sequence = lastSeq;
+  }
+
+  /** Makes everything applied so far visible: one volatile write per group. */
+  void publish() {
+    boolean rotate = active.approximateBytes() >= memtableBytes;
+    if (rotate) {
+      frozenBytes += active.approximateBytes();
+      frozen.add(0, active);
+      active = new MemTable(nextTableId++);
+      published = new Version(lastSeq, active, frozen, levels, tombstones);
+    } else if (published.visibleSeq() != lastSeq || published.tombstones() != tombstones) {
+      published = published.withVisibleSeq(lastSeq, tombstones);
+    }
+    versions.install(published);
+    updateLiveBytes();
+    if (rotate) {
+      onShapeChange.run();
+    }
+  }
+
+  long lastSeq() {
+    return lastSeq;
+  }
+
+  long now() {
+    return clock.getAsLong();
+  }
+
+  private void install(VersionEdit edit) {
+    Set<MemTable> flushed = new HashSet<>(edit.flushed());
+    List<MemTable> keptFrozen = new ArrayList<>();
+    for (MemTable m : frozen) {
+      if (flushed.contains(m)) {
+        frozenBytes -= m.approximateBytes();
+      } else {
+        keptFrozen.add(m);
+      }
+    }
+    frozen = keptFrozen;
+    Set<Run> removed = new HashSet<>(edit.removed());
+    List<List<Run>> next = new ArrayList<>();
+    for (List<Run> level : levels) {
+      List<Run> kept = new ArrayList<>();
+      for (Run r : level) {
+        if (removed.contains(r)) {
+          runBytes -= r.heapBytes();
+        } else {
+          kept.add(r);
+        }
+      }
+      next.add(kept);
+    }
+    for (VersionEdit.LeveledRun added : edit.added()) {
+      while (next.size() <= added.level()) {
+        next.add(new ArrayList<>());
+      }
+      List<Run> level = next.get(added.level());
+      if (added.level() == 0) {
+        level.add(0, added.run()); // level 0 is ordered newest first
+      } else {
+        level.add(added.run());
+        level.sort((a, b) -> KeyOrder.compare(a.smallestKey(), b.smallestKey()));
+      }
+      runBytes += added.run().heapBytes();
+    }
+    levels = next;
+    if (edit.retiredTombstoneSeqs().length > 0) {
+      long[] retired = edit.retiredTombstoneSeqs().clone();
+      Arrays.sort(retired);
+      tombstones =
+          Arrays.stream(tombstones)
+              .filter(t -> Arrays.binarySearch(retired, t.seq()) < 0)
+              .toArray(RangeTombstone[]::new);
+    }
+    published = new Version(lastSeq, active, frozen, levels, tombstones);
+  }
+
+  private void addTombstone(RangeTombstone t) {
+    RangeTombstone[] next = Arrays.copyOf(tombstones, tombstones.length + 1);
+    next[tombstones.length] = t;
+    tombstones = next;
+  }
+
+  private void reserve(long bytes) {
+    if (bytes > 0 && currentBytes() + bytes > maxMemoryBytes) {
+      rejected++;
+      throw new StoreFullException(
+          "the write needs "
+              + bytes
+              + " bytes and the store holds "
+              + currentBytes()
+              + " of its "
+              + maxMemoryBytes
+              + "-byte budget (maxMemoryBytes); delete data or raise the budget");
+    }
+  }
+
+  private long currentBytes() {
+    return active.approximateBytes() + frozenBytes + runBytes;
+  }
+
+  private void updateLiveBytes() {
+    liveBytes = currentBytes();
+  }
+
+  private boolean live(byte[] key, long now) {
+    Version working =
+        published.visibleSeq() == lastSeq && published.tombstones() == tombstones
+            ? published
+            : published.withVisibleSeq(lastSeq, tombstones);
+    return working.findLive(key, lastSeq, now, scratch);
+  }
+
+  private boolean conditionHolds(byte[] key, long expectedSeq, long now) {
+    if (expectedSeq == WriteOp.UNCONDITIONAL) {
+      return true;
+    }
+    boolean live = live(key, now);
+    if (expectedSeq == WriteOp.IF_ABSENT) {
+      return !live;
+    }
+    return live && scratch.seq == expectedSeq;
+  }
+
+  /**
+   * Whether writes must wait for compaction: too many frozen memtables or level-0 runs. The
+   * write loop then leaves user writes queued (their completions come later) and installs only
+   * the compactor's edits, so memory stays bounded and nothing blocks.
+   */
+  boolean mustStall(int maxFrozen, int maxLevel0) {
+    boolean stall =
+        frozen.size() > maxFrozen || (!levels.isEmpty() && levels.get(0).size() > maxLevel0);
+    if (stall) {
+      stalls++;
+    }
+    return stall;
+  }
+
+  int frozenCount() {
+    return frozen.size();
+  }
+}
