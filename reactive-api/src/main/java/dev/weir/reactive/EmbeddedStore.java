@@ -1,0 +1,111 @@
+package dev.weir.reactive;
+
+import dev.weir.engine.Bytes;
+import dev.weir.engine.Engine;
+import dev.weir.engine.EngineStats;
+import dev.weir.engine.Entry;
+import dev.weir.engine.KeyRange;
+import dev.weir.engine.WriteBatch;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@link ReactiveStore} over an in-process {@link Engine}: each method is a cold operator
+ * that calls the engine on subscription. Reads stay on the subscriber's thread; writes signal
+ * from the thread that completes their group.
+ */
+final class EmbeddedStore implements ReactiveStore {
+
+  private static final Long ZERO = 0L;
+
+  private final Engine engine;
+
+  EmbeddedStore(Engine engine) {
+    this.engine = engine;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  @Override
+  public Mono<Bytes> get(Bytes key) {
+    return new MonoRead<>(() -> engine.get(key));
+  }
+
+  @Override
+  public Mono<Entry> getEntry(Bytes key) {
+    return new MonoRead<>(() -> engine.getEntry(key, null));
+  }
+
+  @Override
+  public Mono<Void> put(Bytes key, Bytes value) {
+    return new MonoWrite<>(cb -> engine.put(key, value, cb), r -> null);
+  }
+
+  @Override
+  public Mono<Boolean> put(Bytes key, Bytes value, PutOptions options) {
+    return new MonoWrite<>(
+        cb -> {
+          PutOptions o = options == null ? PutOptions.defaults() : options;
+          engine.put(key, value, o.ttl(), o.expectedSequence(), cb);
+        },
+        r -> r == 1);
+  }
+
+  @Override
+  public Mono<Boolean> delete(Bytes key) {
+    return new MonoWrite<>(cb -> engine.delete(key, cb), r -> r == 1);
+  }
+
+  @Override
+  public Mono<Long> deletePrefix(Bytes prefix) {
+    return new MonoWrite<>(cb -> engine.deletePrefix(prefix, cb), r -> r == 0 ? ZERO : r);
+  }
+
+  @Override
+  public Flux<Entry> scan(Bytes prefix) {
+    return new FluxScan(() -> engine.scan(prefixRange(prefix), null));
+  }
+
+  @Override
+  public Flux<Entry> scan(KeyRange range) {
+    return new FluxScan(() -> engine.scan(range, null));
+  }
+
+  @Override
+  public Mono<Void> write(WriteBatch batch) {
+    return new MonoWrite<>(cb -> engine.write(batch, cb), r -> null);
+  }
+
+  @Override
+  public Mono<StoreSnapshot> snapshot() {
+    return new MonoRead<>(() -> new EmbeddedSnapshot(engine, engine.snapshot()));
+  }
+
+  @Override
+  public Mono<EngineStats> stats() {
+    return new MonoRead<>(engine::stats);
+  }
+
+  @Override
+  public Mono<Void> close() {
+    return new MonoRead<Void>(
+        () -> {
+          engine.close();
+          return null;
+        });
+  }
+
+  static KeyRange prefixRange(Bytes prefix) {
+    if (prefix == null) {
+      throw new dev.weir.engine.InvalidArgumentException("prefix must not be null");
+    }
+    return KeyRange.prefix(prefix);
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedStore[" + engine.config().name() + "]";
+  }
+}

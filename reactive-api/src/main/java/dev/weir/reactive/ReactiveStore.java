@@ -1,0 +1,59 @@
+package dev.weir.reactive;
+
+import dev.weir.engine.Bytes;
+import dev.weir.engine.EngineStats;
+import dev.weir.engine.Entry;
+import dev.weir.engine.KeyRange;
+import dev.weir.engine.WriteBatch;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A reactive key-value store. Every method is cold (nothing happens before subscription),
+ * never throws, and never blocks; failures arrive as {@code onError} with a {@link
+ * dev.weir.engine.WeirException} kind, and an absent value is an empty {@code Mono}. Keys order
+ * by unsigned bytes.
+ */
+public interface ReactiveStore {
+
+  /** The value of {@code key}; empty when absent. Reads on the subscribing thread. */
+  Mono<Bytes> get(Bytes key);
+
+  /** The live entry of {@code key} with the sequence that wrote it; empty when absent. */
+  Mono<Entry> getEntry(Bytes key);
+
+  /** Stores {@code value}; completes once every reader sees it. */
+  Mono<Void> put(Bytes key, Bytes value);
+
+  /**
+   * A put with options (TTL, put-if-absent, put-if-sequence). Emits {@code true} when written,
+   * {@code false} when its condition did not hold (nothing changed).
+   */
+  Mono<Boolean> put(Bytes key, Bytes value, PutOptions options);
+
+  /** Deletes {@code key}; emits whether a live value existed. */
+  Mono<Boolean> delete(Bytes key);
+
+  /** Deletes every key starting with {@code prefix} (one range tombstone); emits how many. */
+  Mono<Long> deletePrefix(Bytes prefix);
+
+  /** Live entries whose key starts with {@code prefix}, ascending, at one snapshot. */
+  Flux<Entry> scan(Bytes prefix);
+
+  /**
+   * Live entries of {@code range} at one snapshot, with real backpressure: each request pulls
+   * that many entries from the engine; complete, error and cancel release the snapshot.
+   */
+  Flux<Entry> scan(KeyRange range);
+
+  /** Applies {@code batch} atomically: readers see all of it or none of it. */
+  Mono<Void> write(WriteBatch batch);
+
+  /** Pins the current state; close the snapshot when done (see {@code Mono.usingWhen}). */
+  Mono<StoreSnapshot> snapshot();
+
+  Mono<EngineStats> stats();
+
+  /** Closes the store; idempotent. Writes in flight complete or fail, none hang. */
+  Mono<Void> close();
+}
