@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -339,9 +340,27 @@ public final class Engine implements AutoCloseable {
     return closed;
   }
 
-  /** Asks the compactor to look at the shape now (it also runs on its own after flushes). */
-  public void compactSoon() {
-    compactor.wake();
+  /**
+   * Freezes the active memtable and completes once the compactor has flushed it and has
+   * nothing left to merge: the store's steady shape, for tests and benchmarks. Non-blocking;
+   * the future completes on an engine or writer thread, so chain only cheap work on it.
+   */
+  public CompletableFuture<Void> flushAndCompact() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    writeLoop.submit(
+        WriteOp.flush(
+            new WriteCallback() {
+              @Override
+              public void onSuccess(long sequence, long result) {
+                compactor.whenIdle().whenComplete((v, e) -> done.complete(null));
+              }
+
+              @Override
+              public void onError(WeirException error) {
+                done.completeExceptionally(error);
+              }
+            }));
+    return done;
   }
 
   public EngineStats stats() {
@@ -372,6 +391,7 @@ public final class Engine implements AutoCloseable {
         bloomStats.useful.sum(),
         compactor.flushes(),
         compactor.compactions(),
+        compactor.failures(),
         writeLoop.stalls(),
         writeLoop.rejectedWrites(),
         snapshots.openCount(),

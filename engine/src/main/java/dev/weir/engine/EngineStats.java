@@ -15,6 +15,7 @@ import java.util.List;
  * @param bloomUseful lookups a bloom filter answered "absent" without a search
  * @param flushes memtables flushed to runs
  * @param compactions merges of runs done
+ * @param compactionFailures compaction jobs that failed (their inputs stay as they were)
  * @param writeStalls times the write loop held writes back for compaction
  * @param rejectedWrites writes refused for the memory budget
  * @param openSnapshots snapshots open now, explicit and scans'
@@ -33,6 +34,7 @@ public record EngineStats(
     long bloomUseful,
     long flushes,
     long compactions,
+    long compactionFailures,
     long writeStalls,
     long rejectedWrites,
     int openSnapshots,

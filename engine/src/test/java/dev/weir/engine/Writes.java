@@ -48,20 +48,12 @@ final class Writes {
     };
   }
 
-  /** Waits (in a test thread) until the compactor has nothing left to do. */
+  /** Flushes and waits (in a test thread) until the compactor has nothing left to do. */
   static void settle(Engine engine) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      EngineStats s = engine.stats();
-      long before = s.flushes() + s.compactions();
-      engine.compactSoon();
-      CompletableFuture<Void> tick = new CompletableFuture<>();
-      tick.completeOnTimeout(null, 50, TimeUnit.MILLISECONDS).join();
-      EngineStats after = engine.stats();
-      if (after.memtables() == 1 && after.flushes() + after.compactions() == before) {
-        return;
-      }
+    try {
+      engine.flushAndCompact().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("compaction did not settle: " + engine.stats(), e);
     }
-    throw new AssertionError("compaction did not settle: " + engine.stats());
   }
 }

@@ -17,6 +17,8 @@ import dev.weir.engine.write.WriteOp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -73,6 +75,8 @@ public final class Compactor {
   private final AtomicLong flushes = new AtomicLong();
   private final AtomicLong compactions = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final ConcurrentLinkedQueue<CompletableFuture<Void>> idleWaiters =
+      new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
   public Compactor(
@@ -97,14 +101,17 @@ public final class Compactor {
     this.targetRunBytes = targetRunBytes;
     this.bloomStats = bloomStats;
     this.runIds = runIds;
+    // One permanent thread: once it is started, execute() is a lock-free queue offer, so waking
+    // the compactor never parks a caller (a pool that starts threads on demand takes a lock).
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
-            0,
             1,
-            30,
+            1,
+            0,
             TimeUnit.SECONDS,
-            new LinkedTransferQueue<>(), // offer never blocks a caller
+            new LinkedTransferQueue<>(),
             EngineThread.factory("weir-compactor-" + storeName));
+    executor.prestartCoreThread();
     this.thread = executor;
   }
 
@@ -117,6 +124,23 @@ public final class Compactor {
       thread.execute(this::runOne);
     } else {
       wakeAgain.set(true);
+    }
+  }
+
+  /** Completes when the compactor finds nothing left to do (or is closed). */
+  public CompletableFuture<Void> whenIdle() {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    idleWaiters.add(f);
+    if (closed) {
+      releaseWaiters();
+    }
+    wake();
+    return f;
+  }
+
+  private void releaseWaiters() {
+    for (CompletableFuture<Void> f; (f = idleWaiters.poll()) != null; ) {
+      f.complete(null);
     }
   }
 
@@ -136,6 +160,7 @@ public final class Compactor {
   public void close() {
     closed = true;
     thread.shutdown();
+    releaseWaiters();
   }
 
   private void runOne() {
@@ -150,12 +175,16 @@ public final class Compactor {
       Version v = versions.current();
       job = picker.pick(v);
       edit = job == null ? null : execute(job, v);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // nothing was installed, so the store is intact; the next wake-up tries again
       failures.incrementAndGet();
       job = null;
       edit = null;
     }
     if (edit == null) {
+      if (job == null && !wakeAgain.get()) {
+        releaseWaiters();
+      }
       running.set(false);
       if (wakeAgain.get()) {
         wake();

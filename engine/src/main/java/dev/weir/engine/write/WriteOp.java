@@ -18,6 +18,7 @@ public final class WriteOp {
   public static final byte DELETE_RANGE = 3;
   public static final byte BATCH = 4;
   public static final byte EDIT = 5;
+  public static final byte FLUSH = 6;
 
   /** No condition on the current value. */
   public static final long UNCONDITIONAL = -1;
@@ -84,6 +85,11 @@ public final class WriteOp {
       bytes += item.bytes;
     }
     return new WriteOp(BATCH, null, null, 0, UNCONDITIONAL, items, null, callback, bytes);
+  }
+
+  /** Freezes the active memtable (if it holds anything) so that it is flushed to a run. */
+  public static WriteOp flush(WriteCallback callback) {
+    return new WriteOp(FLUSH, null, null, 0, UNCONDITIONAL, null, null, callback, 0);
   }
 
   /** An edit from the compactor; {@code installed} hears when the write loop installed it. */

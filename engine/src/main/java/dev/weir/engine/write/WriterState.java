@@ -42,6 +42,7 @@ final class WriterState {
   private List<List<Run>> levels = new ArrayList<>();
   private RangeTombstone[] tombstones = new RangeTombstone[0];
   private long lastSeq;
+  private boolean forceRotation;
   private long nextTableId = 1;
   private long frozenBytes;
   private long runBytes;
@@ -113,6 +114,10 @@ final class WriterState {
       case WriteOp.EDIT:
         install(op.edit);
         break;
+      case WriteOp.FLUSH:
+        forceRotation = !active.isEmpty();
+        op.sequence = lastSeq;
+        break;
       default:
         throw new IllegalStateException("unknown op type " + op.type);
     }
@@ -142,7 +147,8 @@ final class WriterState {
 
   /** Makes everything applied so far visible: one volatile write per group. */
   void publish() {
-    boolean rotate = active.approximateBytes() >= memtableBytes;
+    boolean rotate = forceRotation || active.approximateBytes() >= memtableBytes;
+    forceRotation = false;
     if (rotate) {
       frozenBytes += active.approximateBytes();
       frozen.add(0, active);
