@@ -168,36 +168,59 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Every retained version of {@code key}, newest first: values, tombstones (as entries with a
-   * {@code null} value) and expired values, with their sequences. With {@code versionsToKeep}
-   * of n, up to n versions survive compaction (more while snapshots need them).
+   * The retained history of {@code key}, newest first, at most {@code versionsToKeep} entries:
+   * each write with its sequence, a deletion (point or range) or expiry as an entry with a
+   * {@code null} value. History ends at a range deletion (what it hid is gone for every reader)
+   * and never ends with a deletion, which would record nothing; so it reads the same before and
+   * after compaction.
    */
   public List<KeyVersion> history(Bytes key) {
     checkKey(key);
     checkOpen();
     Version v = versions.current();
-    List<KeyVersion> out = new ArrayList<>();
+    byte[] k = key.array();
+    long visible = v.visibleSeq();
     long now = config.clock().getAsLong();
+    List<KeyVersion> all = new ArrayList<>();
     for (KeySource s : v.sources()) {
-      SourceCursor c = s.cursor(key.array(), null, false);
-      if (c.valid() && KeyOrder.compare(c.key(), key.array()) == 0) {
+      SourceCursor c = s.cursor(k, null, false);
+      if (c.valid() && KeyOrder.compare(c.key(), k) == 0) {
         c.versions(
             (seq, kind, value, expireAt) -> {
-              if (seq <= v.visibleSeq()) {
-                boolean live =
-                    value != null
-                        && (expireAt == 0 || expireAt > now)
-                        && !v.hiddenByTombstone(key.array(), seq, v.visibleSeq());
-                out.add(new KeyVersion(seq, live ? Bytes.wrap(value) : null));
+              if (seq <= visible) {
+                boolean live = value != null && (expireAt == 0 || expireAt > now);
+                all.add(new KeyVersion(seq, live ? Bytes.wrap(value) : null));
               }
             });
       }
     }
+    List<KeyVersion> out = new ArrayList<>();
+    for (KeyVersion kv : all) {
+      if (out.size() == config.versionsToKeep()) {
+        break;
+      }
+      long hiddenBy = newestTombstoneOver(v, k, kv.sequence(), visible);
+      if (hiddenBy > 0) {
+        out.add(new KeyVersion(hiddenBy, null));
+        break;
+      }
+      out.add(kv);
+    }
+    while (out.size() > 0 && out.get(out.size() - 1).value() == null) {
+      out.remove(out.size() - 1);
+    }
     return out;
   }
 
-  /** One retained version of a key; {@code value} is null for a deletion or an expiry. */
-  public record KeyVersion(long sequence, Bytes value) {}
+  private static long newestTombstoneOver(Version v, byte[] key, long versionSeq, long readSeq) {
+    long newest = 0;
+    for (dev.weir.engine.key.RangeTombstone t : v.tombstones()) {
+      if (t.hides(key, versionSeq, readSeq)) {
+        newest = Math.max(newest, t.seq());
+      }
+    }
+    return newest;
+  }
 
   // ---------------------------------------------------------------- writes
 
@@ -341,8 +364,9 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Freezes the active memtable and completes once the compactor has flushed it and has
-   * nothing left to merge: the store's steady shape, for tests and benchmarks. Non-blocking;
+   * Freezes the active memtable and completes once the compactor has flushed it, merged every
+   * run into the deepest level (dropping every dead version and tombstone no snapshot needs),
+   * and has nothing left to do: the store's steady shape, for tests and benchmarks. Non-blocking;
    * the future completes on an engine or writer thread, so chain only cheap work on it.
    */
   public CompletableFuture<Void> flushAndCompact() {
@@ -352,6 +376,7 @@ public final class Engine implements AutoCloseable {
             new WriteCallback() {
               @Override
               public void onSuccess(long sequence, long result) {
+                compactor.requestFullCompaction();
                 compactor.whenIdle().whenComplete((v, e) -> done.complete(null));
               }
 
@@ -389,6 +414,7 @@ public final class Engine implements AutoCloseable {
         1 + v.frozen().size(),
         List.copyOf(runsPerLevel),
         bloomStats.useful.sum(),
+        bloomStats.falsePositive.sum(),
         compactor.flushes(),
         compactor.compactions(),
         compactor.failures(),

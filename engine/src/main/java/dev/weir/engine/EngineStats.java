@@ -13,6 +13,7 @@ import java.util.List;
  * @param memtables the active memtable plus frozen ones waiting for their flush
  * @param runsPerLevel number of runs on each level, level 0 first
  * @param bloomUseful lookups a bloom filter answered "absent" without a search
+ * @param bloomFalsePositives lookups a bloom filter let through for a key its run lacks
  * @param flushes memtables flushed to runs
  * @param compactions merges of runs done
  * @param compactionFailures compaction jobs that failed (their inputs stay as they were)
@@ -32,6 +33,7 @@ public record EngineStats(
     int memtables,
     List<Integer> runsPerLevel,
     long bloomUseful,
+    long bloomFalsePositives,
     long flushes,
     long compactions,
     long compactionFailures,

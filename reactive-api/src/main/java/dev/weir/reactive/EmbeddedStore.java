@@ -5,6 +5,7 @@ import dev.weir.engine.Engine;
 import dev.weir.engine.EngineStats;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
+import dev.weir.engine.KeyVersion;
 import dev.weir.engine.WriteBatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -71,6 +72,11 @@ final class EmbeddedStore implements ReactiveStore {
   @Override
   public Flux<Entry> scan(KeyRange range) {
     return new FluxScan(() -> engine.scan(range, null));
+  }
+
+  @Override
+  public Flux<KeyVersion> history(Bytes key) {
+    return new MonoRead<>(() -> engine.history(key)).flatMapIterable(list -> list);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.weir.engine.Bytes;
 import dev.weir.engine.EngineStats;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
+import dev.weir.engine.KeyVersion;
 import dev.weir.engine.WriteBatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,12 @@ public interface ReactiveStore {
    * that many entries from the engine; complete, error and cancel release the snapshot.
    */
   Flux<Entry> scan(KeyRange range);
+
+  /**
+   * The retained versions of {@code key}, newest first, each with its sequence; deletions and
+   * expiries have no value. At most {@code versionsToKeep} (a store setting) entries.
+   */
+  Flux<KeyVersion> history(Bytes key);
 
   /** Applies {@code batch} atomically: readers see all of it or none of it. */
   Mono<Void> write(WriteBatch batch);

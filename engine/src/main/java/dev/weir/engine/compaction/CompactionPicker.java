@@ -66,6 +66,22 @@ public final class CompactionPicker {
     return null;
   }
 
+  /**
+   * A manual full compaction (RocksDB's CompactRange over everything): every run of every level
+   * merged into the deepest level, where nothing older lies below, so every tombstone that
+   * shadows nothing and every dead version goes. Null when there are no runs.
+   */
+  public CompactionJob pickFull(Version v) {
+    List<Run> inputs = new ArrayList<>();
+    for (List<Run> level : v.levels()) {
+      inputs.addAll(level);
+    }
+    if (inputs.isEmpty()) {
+      return null;
+    }
+    return new CompactionJob(List.of(), inputs, Math.max(1, v.levels().size() - 1), true);
+  }
+
   private static boolean isBottom(List<List<Run>> levels, int outputLevel, byte[][] span) {
     for (int level = outputLevel + 1; level < levels.size(); level++) {
       if (!overlapping(levels.get(level), span[0], span[1]).isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.weir.engine.compaction;
 
-import dev.weir.engine.EngineThread;
 import dev.weir.engine.WeirException;
 import dev.weir.engine.WriteCallback;
 import dev.weir.engine.iterator.SourceCursor;
@@ -19,10 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -46,7 +41,7 @@ import java.util.function.LongSupplier;
  * and hands a {@link VersionEdit} to the write loop, which alone installs Versions. When the
  * write loop has installed it, the edit's callback schedules the next job; until then nothing
  * runs, so a job never picks inputs that an uninstalled edit already consumed. The thread's
- * only wait is its idle wait for the next task, inside the executor, which the BlockHound
+ * only wait is its idle wait for the next task ({@link CompactorThread}), which the BlockHound
  * integration allows there and nowhere else.
  *
  * <p><b>What may be dropped.</b> The write loop's visible sequence is read before the open
@@ -68,9 +63,10 @@ public final class Compactor {
   private final int bloomBitsPerKey;
   private final long targetRunBytes;
   private final Run.BloomStats bloomStats;
-  private final ExecutorService thread;
+  private final CompactorThread thread;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean wakeAgain = new AtomicBoolean();
+  private final AtomicBoolean fullRequested = new AtomicBoolean();
   private final AtomicLong runIds;
   private final AtomicLong flushes = new AtomicLong();
   private final AtomicLong compactions = new AtomicLong();
@@ -101,18 +97,7 @@ public final class Compactor {
     this.targetRunBytes = targetRunBytes;
     this.bloomStats = bloomStats;
     this.runIds = runIds;
-    // One permanent thread: once it is started, execute() is a lock-free queue offer, so waking
-    // the compactor never parks a caller (a pool that starts threads on demand takes a lock).
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.SECONDS,
-            new LinkedTransferQueue<>(),
-            EngineThread.factory("weir-compactor-" + storeName));
-    executor.prestartCoreThread();
-    this.thread = executor;
+    this.thread = new CompactorThread("weir-compactor-" + storeName, failures::incrementAndGet);
   }
 
   /** Asks for a look at the current shape; cheap and non-blocking, callable from any thread. */
@@ -125,6 +110,12 @@ public final class Compactor {
     } else {
       wakeAgain.set(true);
     }
+  }
+
+  /** Asks for one full compaction once the frozen memtables are flushed. */
+  public void requestFullCompaction() {
+    fullRequested.set(true);
+    wake();
   }
 
   /** Completes when the compactor finds nothing left to do (or is closed). */
@@ -174,6 +165,10 @@ public final class Compactor {
     try {
       Version v = versions.current();
       job = picker.pick(v);
+      if ((job == null || !job.isFlush()) && fullRequested.compareAndSet(true, false)) {
+        CompactionJob full = picker.pickFull(v);
+        job = full == null ? job : full;
+      }
       edit = job == null ? null : execute(job, v);
     } catch (Throwable e) {
       // nothing was installed, so the store is intact; the next wake-up tries again

@@ -144,6 +144,10 @@ public final class Run implements KeySource {
       return false;
     }
     int i = lowerBound(key);
+    if (i == size || compareAt(i, key) != 0) {
+      bloomStats.falsePositive.increment();
+      return false;
+    }
     for (; i < size && compareAt(i, key) == 0; i++) {
       if (seqs[i] <= maxSeq) {
         load(i, out);
@@ -286,7 +290,10 @@ public final class Run implements KeySource {
 
   /** Bloom counters shared by every run of one store. */
   public static final class BloomStats {
+    /** Lookups the filter answered "absent", saving a search. */
     public final LongAdder useful = new LongAdder();
+    /** Lookups the filter let through for a key the run does not hold. */
+    public final LongAdder falsePositive = new LongAdder();
   }
 
   @Override

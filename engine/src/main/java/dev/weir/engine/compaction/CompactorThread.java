@@ -1,0 +1,61 @@
+package dev.weir.engine.compaction;
+
+import dev.weir.engine.EngineThread;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The compactor's own thread: runs queued tasks one at a time and parks when there are none.
+ *
+ * <p>Why not a {@code ThreadPoolExecutor}: its bookkeeping takes a lock (when a worker starts or
+ * exits), and BlockHound rightly flags a lock that parks on an engine thread. Here a task is
+ * handed over with a lock-free offer and an unpark, neither of which ever waits, and the only
+ * wait is {@link #awaitWork()}, which the BlockHound integration allows and nothing else.
+ */
+final class CompactorThread implements Runnable {
+
+  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final Thread thread;
+  private final Runnable onFailure;
+  private volatile boolean stopped;
+
+  CompactorThread(String name, Runnable onFailure) {
+    this.onFailure = onFailure;
+    this.thread = EngineThread.factory(name).newThread(this);
+    thread.start();
+  }
+
+  /** Queues a task; never waits, callable from any thread. */
+  void execute(Runnable task) {
+    tasks.offer(task);
+    LockSupport.unpark(thread);
+  }
+
+  /** Stops after the task in progress; queued tasks are dropped. */
+  void shutdown() {
+    stopped = true;
+    LockSupport.unpark(thread);
+  }
+
+  @Override
+  public void run() {
+    while (!stopped) {
+      Runnable task = tasks.poll();
+      if (task == null) {
+        awaitWork();
+        continue;
+      }
+      try {
+        task.run();
+      } catch (Throwable e) {
+        onFailure.run(); // a failed task must not kill the thread
+      }
+    }
+    tasks.clear();
+  }
+
+  /** The compactor's one wait: idle until {@link #execute} or {@link #shutdown} unparks it. */
+  private void awaitWork() {
+    LockSupport.park(this);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.weir.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis's policy at the memory limit: writes fail with a clear, typed error; reads and deletes
+ * keep working; once space is freed, writes succeed again.
+ */
+class MemoryBudgetTest {
+
+  private static final long BUDGET = 4L * 1024 * 1024;
+
+  @Test
+  void writesPastTheBudgetFailTypedWhileReadsAndDeletesWork() {
+    EngineConfig config =
+        EngineConfig.builder().maxMemoryBytes(BUDGET).memtableBytes(256 * 1024).build();
+    try (Engine engine = Engine.open(config)) {
+      Bytes value = Bytes.wrap(new byte[1000]);
+      int written = 0;
+      WeirException refused = null;
+      for (int i = 0; i < 2 * BUDGET / 1000; i++) {
+        int n = i;
+        try {
+          Writes.await(cb -> engine.put(Bytes.utf8("key" + n), value, cb));
+        } catch (WeirException e) {
+          refused = e;
+          break;
+        }
+        written++;
+      }
+      assertNotNull(refused, "a write load of twice the budget was never refused");
+      assertInstanceOf(StoreFullException.class, refused);
+      assertTrue(refused.retryable());
+      long seq = engine.stats().lastSequence();
+      assertTrue(engine.stats().liveBytes() <= BUDGET, engine.stats().toString());
+      assertEquals(value, engine.get(Bytes.utf8("key0")), "reads keep working");
+      assertEquals(seq, engine.stats().lastSequence(), "a refused write changed nothing");
+
+      assertTrue(Writes.await(cb -> engine.deletePrefix(Bytes.utf8("key"), cb)) == written);
+      Writes.settle(engine);
+      assertTrue(engine.stats().liveBytes() < BUDGET / 4, engine.stats().toString());
+      Writes.await(cb -> engine.put(Bytes.utf8("again"), value, cb));
+      assertEquals(value, engine.get(Bytes.utf8("again")));
+    }
+  }
+
+  @Test
+  void aBudgetBelowTheMemtableSizeIsRefusedAtOpenNamingTheOption() {
+    InvalidArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidArgumentException.class,
+            () -> EngineConfig.builder().memtableBytes(1 << 20).maxMemoryBytes(1000).build());
+    assertTrue(e.getMessage().contains("maxMemoryBytes"), e.getMessage());
+  }
+}
