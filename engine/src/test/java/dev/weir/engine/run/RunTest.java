@@ -1,0 +1,113 @@
+package dev.weir.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.engine.iterator.SourceCursor;
+import dev.weir.engine.iterator.VersionRef;
+import dev.weir.engine.key.ValueKind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class RunTest {
+
+  private static byte[] k(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Run build(Iterable<String> sortedKeys) {
+    RunBuilder b = new RunBuilder(10, new Run.BloomStats());
+    for (String key : sortedKeys) {
+      b.add(k(key), 1, ValueKind.PUT, k("v-" + key), 0);
+    }
+    return b.build(1);
+  }
+
+  @Test
+  void lookupsFindEveryKeyWhenKeysShareLongPrefixes() {
+    TreeSet<String> keys = new TreeSet<>();
+    SplittableRandom rnd = new SplittableRandom(7);
+    while (keys.size() < 5000) {
+      keys.add(String.format("user:0000000%06d", rnd.nextInt(1_000_000)));
+    }
+    keys.add("user:0000000");
+    keys.add("user:00000009");
+    Run run = build(keys);
+    VersionRef ref = new VersionRef();
+    for (String key : keys) {
+      assertTrue(run.find(k(key), Long.MAX_VALUE, ref), key);
+      assertEquals("v-" + key, new String(ref.value, StandardCharsets.UTF_8));
+    }
+    for (String missing : new String[] {"a", "user:", "user:00000001", "zz", "user:0000000999999x"}) {
+      assertFalse(run.find(k(missing), Long.MAX_VALUE, ref), missing);
+    }
+  }
+
+  @Test
+  void cursorsWalkBoundedRangesBothWays() {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      keys.add(String.format("k%03d", i));
+    }
+    Run run = build(keys);
+    assertEquals(keys.subList(10, 20), walk(run.cursor(k("k010"), k("k020"), false)));
+    List<String> down = new ArrayList<>(keys.subList(10, 20));
+    java.util.Collections.reverse(down);
+    assertEquals(down, walk(run.cursor(k("k010"), k("k020"), true)));
+    assertEquals(keys, walk(run.cursor(null, null, false)));
+    assertEquals(List.of(), walk(run.cursor(k("k5"), null, false)));
+  }
+
+  @Test
+  void aTenBitBloomFilterLetsThroughAboutOnePercent() {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      keys.add(String.format("key%08d", i));
+    }
+    Run.BloomStats stats = new Run.BloomStats();
+    RunBuilder b = new RunBuilder(10, stats);
+    for (String key : keys) {
+      b.add(k(key), 1, ValueKind.PUT, new byte[0], 0);
+    }
+    Run run = b.build(1);
+    VersionRef ref = new VersionRef();
+    int probes = 99_999; // every probe sorts inside the run, so each one reaches the filter
+    for (int i = 0; i < probes; i++) {
+      run.find(k(String.format("key%08dx", i)), Long.MAX_VALUE, ref);
+    }
+    double falsePositiveRate = stats.falsePositive.sum() / (double) probes;
+    assertTrue(falsePositiveRate < 0.02, "false positive rate " + falsePositiveRate);
+    assertEquals(probes, stats.useful.sum() + stats.falsePositive.sum());
+  }
+
+  @Test
+  void versionsOfOneKeyResolveBySequence() {
+    RunBuilder b = new RunBuilder(10, new Run.BloomStats());
+    b.add(k("a"), 9, ValueKind.PUT, k("a9"), 0);
+    b.add(k("a"), 5, ValueKind.DELETE, null, 0);
+    b.add(k("a"), 2, ValueKind.PUT, k("a2"), 0);
+    b.add(k("b"), 3, ValueKind.PUT, k("b3"), 0);
+    Run run = b.build(1);
+    VersionRef ref = new VersionRef();
+    assertTrue(run.find(k("a"), 8, ref));
+    assertEquals(ValueKind.DELETE, ref.kind);
+    assertTrue(run.find(k("a"), 4, ref));
+    assertEquals("a2", new String(ref.value, StandardCharsets.UTF_8));
+    assertFalse(run.find(k("a"), 1, ref));
+    assertEquals(List.of("a", "b"), walk(run.cursor(null, null, false)));
+    assertEquals(List.of("b", "a"), walk(run.cursor(null, null, true)));
+  }
+
+  private static List<String> walk(SourceCursor c) {
+    List<String> out = new ArrayList<>();
+    for (; c.valid(); c.next()) {
+      out.add(new String(c.key(), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+}
