@@ -12,6 +12,7 @@ import dev.weir.engine.run.Run;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionHolder;
+import dev.weir.engine.write.ReadSet;
 import dev.weir.engine.write.WriteLoop;
 import dev.weir.engine.write.WriteOp;
 import java.time.Duration;
@@ -313,6 +314,50 @@ public final class Engine implements AutoCloseable {
         items[i++] = toItem(op);
       }
       writeLoop.submit(WriteOp.batch(items, callback));
+    } catch (WeirException e) {
+      callback.onError(e);
+    }
+  }
+
+  /**
+   * Commits an optimistic transaction: applies {@code writes} atomically, but only if none of
+   * {@code readKeys} and nothing in {@code readRanges} was written after {@code snapshotSeq};
+   * otherwise fails with {@link TransactionConflictException} and writes nothing.
+   */
+  public void commit(
+      long snapshotSeq,
+      List<Bytes> readKeys,
+      List<KeyRange> readRanges,
+      WriteBatch writes,
+      WriteCallback callback) {
+    Objects.requireNonNull(callback, "callback");
+    try {
+      if (writes == null || writes.size() == 0) {
+        throw new InvalidArgumentException("a commit needs at least one write");
+      }
+      if (writes.size() > config.maxBatchOps()) {
+        throw new InvalidArgumentException(
+            "transaction writes " + writes.size() + " operations, more than maxBatchOps ("
+                + config.maxBatchOps() + ")");
+      }
+      WriteOp[] items = new WriteOp[writes.size()];
+      int i = 0;
+      for (WriteBatch.Op op : writes.ops()) {
+        items[i++] = toItem(op);
+      }
+      byte[][] keys = new byte[readKeys.size()][];
+      for (int k = 0; k < keys.length; k++) {
+        keys[k] = readKeys.get(k).array();
+      }
+      byte[][] from = new byte[readRanges.size()][];
+      byte[][] to = new byte[readRanges.size()][];
+      for (int r = 0; r < from.length; r++) {
+        KeyRange range = readRanges.get(r);
+        from[r] = range.fromKey() == null ? null : range.fromKey().array();
+        to[r] = range.toKey() == null ? null : range.toKey().array();
+      }
+      writeLoop.submit(
+          WriteOp.commit(items, new ReadSet(snapshotSeq, keys, from, to), callback));
     } catch (WeirException e) {
       callback.onError(e);
     }

@@ -13,7 +13,11 @@ public enum ErrorCode {
   NOT_FOUND(6, false),
   SNAPSHOT_CLOSED(7, false),
   UNSUPPORTED(8, false),
-  TIMEOUT(9, true);
+  TIMEOUT(9, true),
+  TRANSACTION_CLOSED(10, false),
+  READ_ONLY(11, false),
+  CHANGES_OVERFLOW(12, true),
+  CHANGES_UNAVAILABLE(13, false);
 
   private final int code;
   private final boolean retryable;

@@ -51,8 +51,24 @@ public class WeirException extends RuntimeException {
         return new SnapshotClosedException(message);
       case UNSUPPORTED:
         return new UnsupportedFeatureException(message);
+      case TRANSACTION_CLOSED:
+        return new TransactionClosedException(message);
+      case READ_ONLY:
+        return new ReadOnlyTransactionException(message);
+      case CHANGES_OVERFLOW:
+        return new ChangesOverflowException(message, lastSequenceIn(message));
+      case CHANGES_UNAVAILABLE:
+        return new ChangesUnavailableException(message);
       default:
         return new WeirException(c, message);
     }
+  }
+
+  /** Reads "last delivered sequence N" back out of an overflow message. */
+  private static long lastSequenceIn(String message) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("last delivered sequence (\\d+)").matcher(
+            String.valueOf(message));
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 }

@@ -36,12 +36,12 @@ final class EmbeddedSnapshot implements StoreSnapshot {
 
   @Override
   public Flux<Entry> scan(Bytes prefix) {
-    return new FluxScan(() -> engine.scan(EmbeddedStore.prefixRange(prefix), snapshot));
+    return FluxScan.of(() -> engine.scan(EmbeddedStore.prefixRange(prefix), snapshot));
   }
 
   @Override
   public Flux<Entry> scan(KeyRange range) {
-    return new FluxScan(() -> engine.scan(range, snapshot));
+    return FluxScan.of(() -> engine.scan(range, snapshot));
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.weir.engine.KeyVersion;
 import dev.weir.engine.WriteBatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import java.util.function.Function;
 
 /**
  * The {@link ReactiveStore} over an in-process {@link Engine}: each method is a cold operator
@@ -60,18 +62,51 @@ final class EmbeddedStore implements ReactiveStore {
   }
 
   @Override
+  public Mono<Boolean> delete(Bytes key, long expectedSequence) {
+    return new MonoWrite<>(
+        cb -> {
+          if (expectedSequence < 1) {
+            throw new dev.weir.engine.InvalidArgumentException(
+                "expected sequence must be at least 1, was " + expectedSequence);
+          }
+          engine.delete(key, expectedSequence, cb);
+        },
+        r -> r == 1);
+  }
+
+  @Override
+  public <T> Mono<T> transact(Function<Transaction, Mono<T>> work) {
+    return transact(work, Transactions.DEFAULT_RETRY);
+  }
+
+  @Override
+  public <T> Mono<T> transact(Function<Transaction, Mono<T>> work, Retry retry) {
+    return Transactions.run(() -> EmbeddedTransaction.begin(engine, false), work, retry);
+  }
+
+  @Override
+  public Mono<Transaction> begin() {
+    return begin(false);
+  }
+
+  @Override
+  public Mono<Transaction> begin(boolean readOnly) {
+    return new MonoRead<>(() -> EmbeddedTransaction.begin(engine, readOnly));
+  }
+
+  @Override
   public Mono<Long> deletePrefix(Bytes prefix) {
     return new MonoWrite<>(cb -> engine.deletePrefix(prefix, cb), r -> r == 0 ? ZERO : r);
   }
 
   @Override
   public Flux<Entry> scan(Bytes prefix) {
-    return new FluxScan(() -> engine.scan(prefixRange(prefix), null));
+    return FluxScan.of(() -> engine.scan(prefixRange(prefix), null));
   }
 
   @Override
   public Flux<Entry> scan(KeyRange range) {
-    return new FluxScan(() -> engine.scan(range, null));
+    return FluxScan.of(() -> engine.scan(range, null));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.weir.reactive;
 
 import dev.weir.engine.Entry;
-import dev.weir.engine.EntryCursor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -22,15 +21,34 @@ import reactor.core.publisher.Operators;
  */
 final class FluxScan extends Flux<Entry> {
 
-  private final Callable<EntryCursor> open;
+  private final Callable<Cursor> open;
 
-  FluxScan(Callable<EntryCursor> open) {
+  FluxScan(Callable<Cursor> open) {
     this.open = open;
+  }
+
+  /** A scan over an engine cursor. */
+  static FluxScan of(Callable<dev.weir.engine.EntryCursor> open) {
+    return new FluxScan(() -> adapt(open.call()));
+  }
+
+  static Cursor adapt(dev.weir.engine.EntryCursor c) {
+    return new Cursor() {
+      @Override
+      public Entry next() {
+        return c.next();
+      }
+
+      @Override
+      public void close() {
+        c.close();
+      }
+    };
   }
 
   @Override
   public void subscribe(CoreSubscriber<? super Entry> actual) {
-    EntryCursor cursor;
+    Cursor cursor;
     try {
       cursor = open.call();
     } catch (Throwable e) {
@@ -48,14 +66,14 @@ final class FluxScan extends Flux<Entry> {
         AtomicIntegerFieldUpdater.newUpdater(ScanSubscription.class, "wip");
 
     private final CoreSubscriber<? super Entry> actual;
-    private final EntryCursor cursor;
+    private final Cursor cursor;
     private volatile long requested;
     private volatile int wip;
     private volatile boolean cancelled;
     private volatile Throwable badRequest;
     private boolean done; // owned by the drainer
 
-    ScanSubscription(CoreSubscriber<? super Entry> actual, EntryCursor cursor) {
+    ScanSubscription(CoreSubscriber<? super Entry> actual, Cursor cursor) {
       this.actual = actual;
       this.cursor = cursor;
     }

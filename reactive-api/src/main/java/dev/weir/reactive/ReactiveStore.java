@@ -8,6 +8,8 @@ import dev.weir.engine.KeyVersion;
 import dev.weir.engine.WriteBatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import java.util.function.Function;
 
 /**
  * A reactive key-value store. Every method is cold (nothing happens before subscription),
@@ -35,6 +37,12 @@ public interface ReactiveStore {
   /** Deletes {@code key}; emits whether a live value existed. */
   Mono<Boolean> delete(Bytes key);
 
+  /**
+   * Deletes {@code key} only if its live value was written at {@code expectedSequence} (compare
+   * and delete); emits whether it did.
+   */
+  Mono<Boolean> delete(Bytes key, long expectedSequence);
+
   /** Deletes every key starting with {@code prefix} (one range tombstone); emits how many. */
   Mono<Long> deletePrefix(Bytes prefix);
 
@@ -55,6 +63,22 @@ public interface ReactiveStore {
 
   /** Applies {@code batch} atomically: readers see all of it or none of it. */
   Mono<Void> write(WriteBatch batch);
+
+  /**
+   * Runs {@code work} in an optimistic serializable transaction and commits it, retrying on
+   * conflict a few times with jittered backoff on a timer (never a sleep). Emits the work's
+   * result. If the work fails, the transaction is rolled back and the error passed on.
+   */
+  <T> Mono<T> transact(Function<Transaction, Mono<T>> work);
+
+  /** As {@link #transact(Function)}, retrying conflicts as {@code retry} says. */
+  <T> Mono<T> transact(Function<Transaction, Mono<T>> work, Retry retry);
+
+  /** Begins a read-write transaction for code that is not a lambda; commit or roll it back. */
+  Mono<Transaction> begin();
+
+  /** Begins a transaction; a read-only one needs no validation and refuses writes. */
+  Mono<Transaction> begin(boolean readOnly);
 
   /** Pins the current state; close the snapshot when done (see {@code Mono.usingWhen}). */
   Mono<StoreSnapshot> snapshot();

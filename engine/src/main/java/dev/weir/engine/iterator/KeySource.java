@@ -10,6 +10,12 @@ public interface KeySource {
   /** Copies the newest version of {@code key} with a sequence at most {@code maxSeq} into out. */
   boolean find(byte[] key, long maxSeq, VersionRef out);
 
+  /**
+   * The highest sequence this source holds. For the active memtable, read it only on the write
+   * loop (it grows there); for frozen memtables and runs it is fixed.
+   */
+  long maxSeq();
+
   /** A cursor over the distinct keys in {@code [from, to)}, ascending or descending. */
   SourceCursor cursor(byte[] from, byte[] to, boolean reverse);
 }

@@ -84,6 +84,7 @@ public final class MemTable implements KeySource {
     return minSeq;
   }
 
+  @Override
   public long maxSeq() {
     return maxSeq;
   }

@@ -113,6 +113,7 @@ public final class Run implements KeySource {
     return minSeq;
   }
 
+  @Override
   public long maxSeq() {
     return maxSeq;
   }

@@ -19,6 +19,7 @@ public final class WriteOp {
   public static final byte BATCH = 4;
   public static final byte EDIT = 5;
   public static final byte FLUSH = 6;
+  public static final byte COMMIT = 7;
 
   /** No condition on the current value. */
   public static final long UNCONDITIONAL = -1;
@@ -34,6 +35,7 @@ public final class WriteOp {
   final long expectedSeq;
   final WriteOp[] items;
   final VersionEdit edit;
+  final ReadSet readSet;
   final WriteCallback callback;
   /** Heap bytes the write adds, for the memory budget. */
   final long bytes;
@@ -52,6 +54,7 @@ public final class WriteOp {
       long expectedSeq,
       WriteOp[] items,
       VersionEdit edit,
+      ReadSet readSet,
       WriteCallback callback,
       long bytes) {
     this.type = type;
@@ -61,6 +64,7 @@ public final class WriteOp {
     this.expectedSeq = expectedSeq;
     this.items = items;
     this.edit = edit;
+    this.readSet = readSet;
     this.callback = callback;
     this.bytes = bytes;
   }
@@ -68,15 +72,15 @@ public final class WriteOp {
   public static WriteOp put(
       byte[] key, byte[] value, long expireAt, long expectedSeq, WriteCallback callback) {
     return new WriteOp(
-        PUT, key, value, expireAt, expectedSeq, null, null, callback, cost(key, value));
+        PUT, key, value, expireAt, expectedSeq, null, null, null, callback, cost(key, value));
   }
 
   public static WriteOp delete(byte[] key, long expectedSeq, WriteCallback callback) {
-    return new WriteOp(DELETE, key, null, 0, expectedSeq, null, null, callback, 0);
+    return new WriteOp(DELETE, key, null, 0, expectedSeq, null, null, null, callback, 0);
   }
 
   public static WriteOp deleteRange(byte[] from, byte[] to, WriteCallback callback) {
-    return new WriteOp(DELETE_RANGE, from, to, 0, UNCONDITIONAL, null, null, callback, 0);
+    return new WriteOp(DELETE_RANGE, from, to, 0, UNCONDITIONAL, null, null, null, callback, 0);
   }
 
   public static WriteOp batch(WriteOp[] items, WriteCallback callback) {
@@ -84,17 +88,29 @@ public final class WriteOp {
     for (WriteOp item : items) {
       bytes += item.bytes;
     }
-    return new WriteOp(BATCH, null, null, 0, UNCONDITIONAL, items, null, callback, bytes);
+    return new WriteOp(BATCH, null, null, 0, UNCONDITIONAL, items, null, null, callback, bytes);
+  }
+
+  /**
+   * A transaction's commit: {@code items} applied like a batch, only if nothing in {@code
+   * readSet} changed after its snapshot.
+   */
+  public static WriteOp commit(WriteOp[] items, ReadSet readSet, WriteCallback callback) {
+    long bytes = 0;
+    for (WriteOp item : items) {
+      bytes += item.bytes;
+    }
+    return new WriteOp(COMMIT, null, null, 0, UNCONDITIONAL, items, null, readSet, callback, bytes);
   }
 
   /** Freezes the active memtable (if it holds anything) so that it is flushed to a run. */
   public static WriteOp flush(WriteCallback callback) {
-    return new WriteOp(FLUSH, null, null, 0, UNCONDITIONAL, null, null, callback, 0);
+    return new WriteOp(FLUSH, null, null, 0, UNCONDITIONAL, null, null, null, callback, 0);
   }
 
   /** An edit from the compactor; {@code installed} hears when the write loop installed it. */
   public static WriteOp edit(VersionEdit edit, WriteCallback installed) {
-    return new WriteOp(EDIT, null, null, 0, UNCONDITIONAL, null, edit, installed, 0);
+    return new WriteOp(EDIT, null, null, 0, UNCONDITIONAL, null, edit, null, installed, 0);
   }
 
   public byte type() {

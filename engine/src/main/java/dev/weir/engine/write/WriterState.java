@@ -1,6 +1,9 @@
 package dev.weir.engine.write;
 
 import dev.weir.engine.StoreFullException;
+import dev.weir.engine.TransactionConflictException;
+import dev.weir.engine.iterator.KeySource;
+import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.KeyOrder;
 import dev.weir.engine.key.RangeTombstone;
@@ -111,6 +114,10 @@ final class WriterState {
       case WriteOp.BATCH:
         applyBatch(op);
         break;
+      case WriteOp.COMMIT:
+        validate(op.readSet);
+        applyBatch(op);
+        break;
       case WriteOp.EDIT:
         install(op.edit);
         break;
@@ -143,6 +150,66 @@ final class WriterState {
       }
     }
     batch.sequence = lastSeq;
+  }
+
+  /**
+   * Backward validation of an optimistic transaction (Kung and Robinson): it may commit only if
+   * nothing it read was written after its snapshot. Only sources holding sequences above the
+   * snapshot can hold such writes, and for a key the newest source holding it has its newest
+   * version, so recent memtables decide almost every check.
+   */
+  private void validate(ReadSet reads) {
+    long since = reads.snapshotSeq();
+    Version working = working();
+    for (byte[] key : reads.keys()) {
+      if (keyChangedSince(working, key, since)) {
+        throw new TransactionConflictException(
+            "a key the transaction read was written after its snapshot at sequence " + since);
+      }
+    }
+    for (int i = 0; i < reads.rangeFrom().length; i++) {
+      if (rangeChangedSince(working, reads.rangeFrom()[i], reads.rangeTo()[i], since)) {
+        throw new TransactionConflictException(
+            "a range the transaction scanned was written after its snapshot at sequence "
+                + since);
+      }
+    }
+  }
+
+  private boolean keyChangedSince(Version v, byte[] key, long since) {
+    for (RangeTombstone t : v.tombstones()) {
+      if (t.seq() > since && KeyOrder.inRange(key, t.from(), t.to())) {
+        return true;
+      }
+    }
+    for (KeySource s : v.sources()) {
+      if (s.maxSeq() > since && s.find(key, Long.MAX_VALUE, scratch)) {
+        return scratch.seq > since;
+      }
+    }
+    return false;
+  }
+
+  private boolean rangeChangedSince(Version v, byte[] from, byte[] to, long since) {
+    for (RangeTombstone t : v.tombstones()) {
+      boolean overlaps =
+          (to == null || t.from() == null || KeyOrder.compare(t.from(), to) < 0)
+              && (from == null || t.to() == null || KeyOrder.compare(from, t.to()) < 0);
+      if (t.seq() > since && overlaps) {
+        return true;
+      }
+    }
+    for (KeySource s : v.sources()) {
+      if (s.maxSeq() <= since) {
+        continue;
+      }
+      for (SourceCursor c = s.cursor(from, to, false); c.valid(); c.next()) {
+        if (c.resolve(Long.MAX_VALUE, scratch) && scratch.seq > since) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Makes everything applied so far visible: one volatile write per group. */
@@ -250,11 +317,14 @@ final class WriterState {
   }
 
   private boolean live(byte[] key, long now) {
-    Version working =
-        published.visibleSeq() == lastSeq && published.tombstones() == tombstones
-            ? published
-            : published.withVisibleSeq(lastSeq, tombstones);
-    return working.findLive(key, lastSeq, now, scratch);
+    return working().findLive(key, lastSeq, now, scratch);
+  }
+
+  /** The published shape with everything applied so far, as the writer alone sees it. */
+  private Version working() {
+    return published.visibleSeq() == lastSeq && published.tombstones() == tombstones
+        ? published
+        : published.withVisibleSeq(lastSeq, tombstones);
   }
 
   private boolean conditionHolds(byte[] key, long expectedSeq, long now) {

@@ -1,0 +1,52 @@
+package dev.weir.reactive;
+
+import dev.weir.engine.TransactionConflictException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Runs work in a transaction, the same way for every {@link ReactiveStore} implementation: begin,
+ * run, commit, roll back on failure or cancellation, and retry the whole on conflict.
+ */
+public final class Transactions {
+
+  /**
+   * The default conflict policy: up to 4 retries, backing off from 1 ms to 50 ms with 50%
+   * jitter on Reactor's parallel timer, only for {@link TransactionConflictException}.
+   */
+  public static final Retry DEFAULT_RETRY =
+      Retry.backoff(4, Duration.ofMillis(1))
+          .maxBackoff(Duration.ofMillis(50))
+          .jitter(0.5)
+          .filter(TransactionConflictException.class::isInstance)
+          .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+
+  private Transactions() {}
+
+  /** Runs {@code work} in a transaction from {@code begin}, committing on success. */
+  public static <T> Mono<T> run(
+      Callable<? extends Transaction> begin, Function<Transaction, Mono<T>> work, Retry retry) {
+    return Mono.defer(
+            () -> {
+              Transaction tx;
+              try {
+                tx = begin.call();
+              } catch (Exception e) {
+                return Mono.error(e);
+              }
+              return Mono.defer(() -> work.apply(tx))
+                  .map(Optional::of)
+                  .defaultIfEmpty(Optional.empty())
+                  .flatMap(result -> tx.commit().thenReturn(result))
+                  .onErrorResume(
+                      e -> tx.rollback().onErrorResume(ignored -> Mono.empty()).then(Mono.error(e)))
+                  .doOnCancel(() -> tx.rollback().subscribe(v -> {}, ignored -> {}))
+                  .flatMap(Mono::justOrEmpty);
+            })
+        .retryWhen(retry);
+  }
+}
