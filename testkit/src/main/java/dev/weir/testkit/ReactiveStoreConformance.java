@@ -15,6 +15,8 @@ import dev.weir.engine.EngineStats;
 import dev.weir.engine.Entry;
 import dev.weir.engine.InvalidArgumentException;
 import dev.weir.engine.KeyRange;
+import dev.weir.engine.StoreClosedException;
+import dev.weir.engine.StoreFullException;
 import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.PutOptions;
 import dev.weir.reactive.ReactiveStore;
@@ -31,7 +33,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 import reactor.test.StepVerifier;
 
 /**
@@ -482,6 +487,57 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
     snap.close().block(HANG_GUARD);
   }
 
+  @Test
+  @Disabled("BUG: EmbeddedStore.snapshot() pins in MonoRead before onSubscribe and emits via a"
+      + " scalar subscription; cancelled before the value is taken, the snapshot is never closed")
+  void aSnapshotCancelledBeforeItIsDeliveredIsReleased() {
+    store.snapshot().subscribe(new BaseSubscriber<StoreSnapshot>() {
+      @Override
+      protected void hookOnSubscribe(Subscription s) {
+        cancel();
+      }
+    });
+    StepVerifier.create(store.snapshot(), 0).thenCancel().verify(HANG_GUARD);
+    assertEquals(0, stats().openSnapshots(), "a snapshot nobody received was left open");
+  }
+
+  // ---------------------------------------------------------------- memory budget
+
+  @Test
+  void atTheMemoryBudgetWritesFailTypedWhileReadsAndDeletesWork() {
+    ReactiveStore s = createStore(EngineConfig.builder()
+        .memtableBytes(EngineConfig.MIN_MEMTABLE_BYTES).maxMemoryBytes(64 * 1024).build());
+    assumeTrue(s != null, "the store under test cannot take a memory budget");
+    try {
+      Bytes value = BadInputs.filled(1024);
+      Throwable full = null;
+      int written = 0;
+      while (full == null && written < 10_000) {
+        Signal<Void> signal = s.put(b("full:" + written), value).materialize().block(HANG_GUARD);
+        if (signal.isOnError()) {
+          full = signal.getThrowable();
+        } else {
+          written++;
+        }
+      }
+      assertInstanceOf(StoreFullException.class, full, "after " + written + " puts");
+      assertTrue(written > 0);
+      StoreDigest before = StoreDigest.of(s);
+      StepVerifier.create(s.put(b("one-more"), value)).expectError(StoreFullException.class)
+          .verify(HANG_GUARD);
+      StepVerifier.create(s.write(WriteBatch.builder().put(b("batch"), value).build()))
+          .expectError(StoreFullException.class)
+          .verify(HANG_GUARD);
+      assertEquals(before, StoreDigest.of(s), "a refused write changed the store");
+      StepVerifier.create(s.get(b("full:0"))).expectNext(value).verifyComplete();
+      StepVerifier.create(s.delete(b("full:0"))).expectNext(true).verifyComplete();
+      StepVerifier.create(s.deletePrefix(b("full:"))).expectNext((long) written - 1)
+          .verifyComplete();
+    } finally {
+      s.close().block(HANG_GUARD);
+    }
+  }
+
   // ---------------------------------------------------------------- stats and close
 
   @Test
@@ -500,6 +556,28 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
   void closeIsIdempotent() {
     StepVerifier.create(store.close()).verifyComplete();
     StepVerifier.create(store.close()).verifyComplete();
+  }
+
+  @Test
+  @Disabled("BUG: Engine.stats() does not check isClosed, so stats() of a closed store emits"
+      + " stats instead of StoreClosedException (or document stats as exempt)")
+  void statsOfAClosedStoreFailWithStoreClosed() {
+    store.close().block(HANG_GUARD);
+    StepVerifier.create(store.stats()).expectError(StoreClosedException.class).verify(HANG_GUARD);
+  }
+
+  @Test
+  @Disabled("BUG: MonoWrite.subscribe submits the write even when the subscriber cancelled in"
+      + " onSubscribe; Reactor's own sources skip the work then")
+  void aWriteCancelledBeforeItIsHandedOverIsNotApplied() {
+    // Reactor's convention (MonoRunnable, MonoCallable): cancelled in onSubscribe, no work
+    store.put(b("k"), b("v")).subscribe(new BaseSubscriber<Void>() {
+      @Override
+      protected void hookOnSubscribe(Subscription s) {
+        cancel();
+      }
+    });
+    StepVerifier.create(store.get(b("k"))).verifyComplete();
   }
 
   @TestFactory
