@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,7 +120,7 @@ class FluxScanCancellationTest {
   @Test
   void twoThreadsRequestingTogetherGetEachEntryOnceInOrder() {
     for (int i = 0; i < 500; i++) {
-      List<Entry> got = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Entry> got = Collections.synchronizedList(new ArrayList<>());
       Subscription[] sub = new Subscription[1];
       store.scan(KeyRange.all()).subscribe(new BaseSubscriber<Entry>() {
         @Override

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
+import dev.weir.engine.SnapshotClosedException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -175,7 +176,7 @@ class FluxScanDemandTest {
     snap.close().block(HANG_GUARD);
     Recorder r = new Recorder();
     snap.scan(KeyRange.all()).subscribe(r);
-    assertInstanceOf(dev.weir.engine.SnapshotClosedException.class, r.error);
+    assertInstanceOf(SnapshotClosedException.class, r.error);
     assertEquals(0, openSnapshots(store));
   }
 

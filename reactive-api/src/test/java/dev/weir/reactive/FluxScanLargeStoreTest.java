@@ -6,6 +6,7 @@ import static dev.weir.reactive.ScanFixture.openSnapshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.engine.Bytes;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +82,7 @@ class FluxScanLargeStoreTest {
     r.sub.request(10);
     // writes after the scan started, including over keys it has not reached, stay invisible
     store.delete(key(KEYS - 1)).block(HANG_GUARD);
-    store.put(key(KEYS), dev.weir.engine.Bytes.utf8("new")).block(HANG_GUARD);
+    store.put(key(KEYS), Bytes.utf8("new")).block(HANG_GUARD);
     long seen = 10;
     while (!r.done) {
       r.sub.request(1_000);
@@ -89,7 +90,7 @@ class FluxScanLargeStoreTest {
     }
     assertEquals(KEYS, seen);
     assertEquals(0, openSnapshots(store));
-    store.put(key(KEYS - 1), dev.weir.engine.Bytes.utf8("back")).block(HANG_GUARD);
+    store.put(key(KEYS - 1), Bytes.utf8("back")).block(HANG_GUARD);
     store.delete(key(KEYS)).block(HANG_GUARD);
   }
 

@@ -10,6 +10,7 @@ import dev.weir.engine.EngineConfig;
 import dev.weir.engine.InvalidArgumentException;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WriteBatch;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -101,7 +102,7 @@ class MonoWriteTest {
   @Test
   void aWriteResultWaitsForDemand() {
     ReactiveStore store = Weir.inMemory();
-    StepVerifier.create(store.put(b("k"), b("v"), dev.weir.reactive.PutOptions.ifAbsent()), 0)
+    StepVerifier.create(store.put(b("k"), b("v"), PutOptions.ifAbsent()), 0)
         .expectSubscription()
         .thenRequest(1)
         .expectNext(true)
@@ -122,7 +123,7 @@ class MonoWriteTest {
     assertDoesNotThrow(() -> {
       bad.add(store.put(null, b("v")));
       bad.add(store.put(b("k"), null));
-      bad.add(store.put(b("k"), b("v"), PutOptions.ttl(java.time.Duration.ZERO)));
+      bad.add(store.put(b("k"), b("v"), PutOptions.ttl(Duration.ZERO)));
       bad.add(store.delete(Bytes.EMPTY));
       bad.add(store.deletePrefix(null));
       bad.add(store.write(WriteBatch.builder().build()));
@@ -150,7 +151,8 @@ class MonoWriteTest {
     runCompletions();
     assertEquals(List.of("complete"), before.signals);
     assertEquals(1, after.signals.size());
-    assertTrue(after.signals.get(0).startsWith("error StoreClosedException"), after.signals.toString());
+    assertTrue(after.signals.get(0).startsWith("error StoreClosedException"),
+        after.signals.toString());
   }
 
   /** Records signals as text; requests everything. */

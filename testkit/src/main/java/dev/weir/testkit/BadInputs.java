@@ -16,7 +16,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 
 /**
@@ -116,7 +118,7 @@ final class BadInputs {
     Publisher<?> call(Bytes key, Bytes value);
   }
 
-  private void add(String name, java.util.function.Supplier<? extends Publisher<?>> call,
+  private void add(String name, Supplier<? extends Publisher<?>> call,
       Class<? extends Throwable> expected) {
     cases.add(BadInput.of(name, call, expected));
   }
@@ -230,7 +232,7 @@ final class BadInputs {
       return store.write(w.build());
     }, INVALID);
 
-    Map<String, java.util.function.Consumer<WriteBatch.Builder>> badOps = new LinkedHashMap<>();
+    Map<String, Consumer<WriteBatch.Builder>> badOps = new LinkedHashMap<>();
     badKeys().forEach((what, key) -> {
       badOps.put("put with " + what, w -> w.put(key, V));
       badOps.put("delete with " + what, w -> w.delete(key));
@@ -253,7 +255,7 @@ final class BadInputs {
   }
 
   /** Good operations that would show in the digest around one bad one: all or nothing. */
-  private WriteBatch batchWith(java.util.function.Consumer<WriteBatch.Builder> bad, String pos) {
+  private WriteBatch batchWith(Consumer<WriteBatch.Builder> bad, String pos) {
     if (limits.maxBatchOps() < 5) {
       pos = "alone";
     }
@@ -285,7 +287,7 @@ final class BadInputs {
   }
 
   private void demand() {
-    Map<String, java.util.function.Supplier<Publisher<?>>> scans = new LinkedHashMap<>();
+    Map<String, Supplier<Publisher<?>>> scans = new LinkedHashMap<>();
     scans.put("scan(prefix)", () -> store.scan(Bytes.utf8("a:")));
     scans.put("scan(all)", () -> store.scan(KeyRange.all()));
     scans.put("scan(range, reverse)",
