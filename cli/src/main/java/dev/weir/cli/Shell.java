@@ -49,11 +49,8 @@ final class Shell {
         break;
       }
       lineNumber++;
-      try {
-        print(execute(line));
-      } catch (RuntimeException e) {
+      if (!runLine(line, interactive ? "" : "line " + lineNumber + ": ")) {
         failed = true;
-        report(interactive ? describe(e) : "line " + lineNumber + ": " + describe(e));
         if (!interactive && !keepGoing) {
           break;
         }
@@ -62,6 +59,20 @@ final class Shell {
     failed |= finish(interactive);
     out.flush();
     return interactive || !failed ? OK : FAILED;
+  }
+
+  /**
+   * Runs one line, printing its result or a one-line error prefixed with {@code where};
+   * returns whether it succeeded.
+   */
+  boolean runLine(String line, String where) {
+    try {
+      print(execute(line));
+      return true;
+    } catch (RuntimeException e) {
+      report(where + describe(e));
+      return false;
+    }
   }
 
   /** Runs one line and returns what it produced; throws what went wrong. */

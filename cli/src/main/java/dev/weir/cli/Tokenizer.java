@@ -54,7 +54,7 @@ final class Tokenizer {
     return tokens;
   }
 
-  /** Appends the content of a double-quoted part starting at {@code i}; returns the index after it. */
+  /** Appends the double-quoted part that starts at {@code i}; returns the index after it. */
   private static int readDoubleQuoted(String line, int i, StringBuilder word) {
     while (i < line.length()) {
       char c = line.charAt(i);
