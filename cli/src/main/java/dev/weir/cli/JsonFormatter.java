@@ -1,0 +1,80 @@
+package dev.weir.cli;
+
+import dev.weir.engine.Entry;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * For programs: one JSON document per line (JSON Lines), so a script can read results with
+ * any JSON parser. Keys and values are JSON strings holding {@link Display#plain}: the text, or
+ * {@code "0x..."} for bytes that are not printable UTF-8. Entries carry their sequence number.
+ */
+final class JsonFormatter implements Formatter {
+
+  @Override
+  public void print(Result result, PrintWriter out) {
+    if (result instanceof Result.Done d) {
+      out.println(d.message() == null
+          ? "{\"ok\":true}"
+          : "{\"ok\":true,\"message\":" + string(d.message()) + "}");
+    } else if (result instanceof Result.Value v) {
+      String value = v.value() == null ? "null" : string(Display.plain(v.value()));
+      out.println("{\"key\":" + string(Display.plain(v.key())) + ",\"value\":" + value + "}");
+    } else if (result instanceof Result.Entries e) {
+      StringJoiner array = new StringJoiner(",", "[", "]");
+      for (Entry entry : e.entries()) {
+        array.add("{\"key\":" + string(Display.plain(entry.key()))
+            + ",\"value\":" + string(Display.plain(entry.value()))
+            + ",\"seq\":" + entry.sequence() + "}");
+      }
+      out.println(array);
+    } else if (result instanceof Result.Number n) {
+      out.println("{" + string(n.name()) + ":" + n.value() + "}");
+    } else if (result instanceof Result.Fields f) {
+      out.println(object(f.fields()));
+    }
+  }
+
+  private static String object(Map<String, Object> fields) {
+    StringJoiner object = new StringJoiner(",", "{", "}");
+    fields.forEach((name, value) -> object.add(string(name) + ":" + value(value)));
+    return object.toString();
+  }
+
+  private static String value(Object value) {
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    if (value instanceof List<?> list) {
+      StringJoiner array = new StringJoiner(",", "[", "]");
+      list.forEach(item -> array.add(value(item)));
+      return array.toString();
+    }
+    return value == null ? "null" : string(value.toString());
+  }
+
+  /** A JSON string literal: quotes, backslashes and control characters escaped. */
+  static String string(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.weir.cli;
+
+import dev.weir.engine.Bytes;
+import dev.weir.engine.Entry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command produced, before formatting: commands return data, a {@link Formatter} turns
+ * it into text, so a new output format never touches a command.
+ */
+sealed interface Result {
+
+  /** Nothing to print: a blank line or comment, or leaving the shell. */
+  Result NONE = new Done(null, true);
+
+  static Result ok() {
+    return new Done(null, false);
+  }
+
+  static Result ok(String message) {
+    return new Done(message, false);
+  }
+
+  /** A command that changed state; {@code message} is null for a plain "OK". */
+  record Done(String message, boolean silent) implements Result {}
+
+  /** The value of one key; {@code value} is null when the key has none. */
+  record Value(Bytes key, Bytes value) implements Result {}
+
+  record Entries(List<Entry> entries) implements Result {}
+
+  /** One named number: {@code count}, {@code deleted}. */
+  record Number(String name, long value) implements Result {}
+
+  /** Text for people, printed as it is in every format: {@code .help}. */
+  record Text(String text) implements Result {}
+
+  /** Named values in a fixed order (stats); each value is a number, a string or a list. */
+  record Fields(Map<String, Object> fields) implements Result {}
+}

@@ -1,0 +1,160 @@
+package dev.weir.cli;
+
+import dev.weir.engine.WeirException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import reactor.core.Exceptions;
+
+/**
+ * Reads commands, runs them and prints their results, in one of two modes.
+ *
+ * <p><b>Interactive</b> (a terminal): a banner, a prompt, and an error never ends the session.
+ * <b>Script</b> (standard input is a file or pipe): results only, no banner or prompt; the
+ * first error ends the run with exit code 1, or with {@code --keep-going} every line runs and
+ * the exit code is 1 if any failed (like {@code make -k}). Errors go to the error stream as one
+ * line, {@code error: ...}, with the line number in script mode.
+ *
+ * <p>The shell owns the session's snapshot and batch but not the store: whoever opened the
+ * store closes it.
+ */
+final class Shell {
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+
+  private final Session session;
+  private final CommandTable commands;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  Shell(Session session, CommandTable commands, PrintWriter out, PrintWriter err) {
+    this.session = session;
+    this.commands = commands;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs lines until the end of input or {@code .exit}; returns the exit code. */
+  int run(LineSource lines, boolean interactive, boolean keepGoing) {
+    if (interactive) {
+      out.println(banner());
+      out.flush();
+    }
+    int lineNumber = 0;
+    boolean failed = false;
+    while (!session.exitRequested()) {
+      String line = lines.next(session.prompt());
+      if (line == null) {
+        break;
+      }
+      lineNumber++;
+      if (!runLine(line, interactive ? "" : "line " + lineNumber + ": ")) {
+        failed = true;
+        if (!interactive && !keepGoing) {
+          break;
+        }
+      }
+    }
+    failed |= finish(interactive);
+    out.flush();
+    return interactive || !failed ? OK : FAILED;
+  }
+
+  /**
+   * Runs one line, printing its result or a one-line error prefixed with {@code where};
+   * returns whether it succeeded.
+   */
+  boolean runLine(String line, String where) {
+    try {
+      print(execute(line));
+      return true;
+    } catch (RuntimeException e) {
+      report(where + describe(e));
+      return false;
+    }
+  }
+
+  /** Runs one line and returns what it produced; throws what went wrong. */
+  Result execute(String line) {
+    String trimmed = line.strip();
+    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      return Result.NONE;
+    }
+    List<Token> tokens = Tokenizer.split(trimmed);
+    Command command = commands.find(tokens.get(0).text());
+    Args args = new Args(tokens.subList(1, tokens.size()));
+    if (args.size() < command.minArgs() || args.size() > command.maxArgs()) {
+      throw new ShellException("usage: " + command.usage());
+    }
+    if (!session.inBatch()) {
+      return command.run().run(session, args);
+    }
+    if (command.inBatch() == null) {
+      throw new ShellException(
+          command.name() + " cannot run inside a batch: end or abort the batch first");
+    }
+    return command.inBatch().run(session, args);
+  }
+
+  String banner() {
+    return "Weir " + Version.get() + " shell: store " + session.storeName()
+        + (session.storeName().equals(ShellCommand.MEMORY)
+            ? " (in memory: its data is lost on exit)" : "")
+        + "\nType .help for commands, .exit or Ctrl-D to leave.";
+  }
+
+  private void print(Result result) {
+    if (result instanceof Result.Done d && d.silent()) {
+      return;
+    }
+    if (result instanceof Result.Text t) {
+      out.print(t.text());
+    } else {
+      session.format().formatter().print(result, out);
+    }
+    out.flush();
+  }
+
+  /** Ends the session: an unfinished batch is an error, an open snapshot is released. */
+  private boolean finish(boolean interactive) {
+    boolean failed = false;
+    if (session.inBatch()) {
+      int size = session.batchSize();
+      session.discardBatch();
+      report("input ended inside a batch: " + size + " queued operation"
+          + (size == 1 ? "" : "s") + " not applied");
+      failed = true;
+    }
+    if (session.snapshot() != null) {
+      try {
+        Await.value(session.snapshot().close());
+      } catch (RuntimeException e) {
+        report(describe(e));
+        failed = true;
+      }
+      session.snapshot(null);
+    }
+    return failed && !interactive;
+  }
+
+  private void report(String message) {
+    out.flush(); // keep results and errors in order when both reach one terminal or file
+    err.println("error: " + message);
+    err.flush();
+  }
+
+  /** One line for any failure: the store's typed errors name their kind. */
+  static String describe(Throwable thrown) {
+    Throwable e = Exceptions.unwrap(thrown);
+    if (e instanceof ShellException) {
+      return e.getMessage();
+    }
+    if (e instanceof WeirException w) {
+      return w.errorCode().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+          + w.getMessage();
+    }
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

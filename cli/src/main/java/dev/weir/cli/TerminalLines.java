@@ -1,0 +1,68 @@
+package dev.weir.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * Lines typed at a terminal, through JLine: editing, history kept in {@code ~/.weir_history},
+ * and tab completion from the command table. Ctrl-C clears the line; Ctrl-D ends input.
+ */
+final class TerminalLines implements LineSource {
+
+  private final Terminal terminal;
+  private final LineReader reader;
+
+  private TerminalLines(Terminal terminal, LineReader reader) {
+    this.terminal = terminal;
+    this.reader = reader;
+  }
+
+  static TerminalLines open(CommandTable commands) throws IOException {
+    Terminal terminal = TerminalBuilder.builder().system(true).name("weir").build();
+    LineReader reader = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("weir")
+        .completer(new CommandCompleter(commands))
+        .variable(LineReader.HISTORY_FILE,
+            Path.of(System.getProperty("user.home"), ".weir_history"))
+        // "!" and "\" are ordinary characters in keys and values, not history expansion.
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .build();
+    return new TerminalLines(terminal, reader);
+  }
+
+  /** Where results go: through the terminal, so they interleave correctly with the editor. */
+  PrintWriter writer() {
+    return terminal.writer();
+  }
+
+  @Override
+  public String next(String prompt) {
+    while (true) {
+      try {
+        return reader.readLine(prompt);
+      } catch (UserInterruptException e) {
+        // Ctrl-C abandons the line being typed, as in other shells; the session goes on.
+      } catch (EndOfFileException e) {
+        return null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.getHistory().save();
+      terminal.close();
+    } catch (IOException e) {
+      // Losing the history file or a terminal reset at exit is not worth failing over.
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.weir.cli;
+
+import dev.weir.reactive.ReactiveStore;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code weir} command. Subcommands are added as instances in {@link #commandLine} (today
+ * {@code shell}; {@code serve} and {@code bench} join the same way), so each gets the streams
+ * and the store factory it needs without global state, and tests run the whole command
+ * in-process through {@link #execute}.
+ */
+@Command(
+    name = "weir",
+    mixinStandardHelpOptions = true,
+    versionProvider = WeirCli.VersionProvider.class,
+    description = "Weir, a reactive non-blocking LSM store for the JVM.",
+    synopsisSubcommandLabel = "COMMAND")
+public final class WeirCli implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, Io.system(), ShellCommand.defaultStore()));
+  }
+
+  /** Runs the command line {@code args} on {@code io}; returns the exit code. */
+  static int execute(String[] args, Io io, Supplier<ReactiveStore> memoryStore) {
+    return commandLine(io, memoryStore).execute(args);
+  }
+
+  static CommandLine commandLine(Io io, Supplier<ReactiveStore> memoryStore) {
+    CommandLine cli = new CommandLine(new WeirCli());
+    cli.addSubcommand(new ShellCommand(io, memoryStore));
+    cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
+    return cli;
+  }
+
+  /** Without a subcommand: show what there is. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"weir " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.weir.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandTableTest {
+
+  private final CommandTable table = CommandTable.standard();
+
+  @Test
+  void theStandardCommands() {
+    assertEquals(List.of("put", "get", "del", "ttl", "delprefix", "scan", "range", "count",
+        "stats", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit"),
+        table.names());
+  }
+
+  @Test
+  void helpListsEveryCommandWithItsUsage() {
+    String help = table.help(null);
+    for (Command c : table.all()) {
+      assertTrue(help.contains("  " + c.usage() + " "), c.name());
+    }
+  }
+
+  @Test
+  void helpForOneCommand() {
+    assertEquals("  del <key>  delete a key\n", table.help("del"));
+    assertEquals("unknown command 'nope' (try .help)",
+        assertThrows(ShellException.class, () -> table.help("nope")).getMessage());
+  }
+
+  @Test
+  void namesAreUnique() {
+    assertThrows(IllegalStateException.class,
+        () -> table.add(Command.of("get <other>", "twice", 0, 0, (s, a) -> Result.ok())));
+  }
+
+  @Test
+  void completionOffersCommandsThenFormats() {
+    CommandCompleter completer = new CommandCompleter(table);
+    assertEquals(table.names(), completer.candidates(List.of(""), 0));
+    assertEquals(List.of("table", "json", "compact"),
+        completer.candidates(List.of(".format", ""), 1));
+    assertEquals(table.names(), completer.candidates(List.of(".help", ""), 1));
+    assertEquals(List.of(), completer.candidates(List.of("get", ""), 1));
+  }
+
+  @Test
+  void wrongArgumentCountsPrintTheUsage() {
+    try (ShellDriver.Lines shell = new ShellDriver.Lines()) {
+      for (Command c : table.all()) {
+        if (c.maxArgs() < 4) {
+          String tooMany = c.name() + " 1 2 3 4";
+          assertEquals("error: usage: " + c.usage() + "\n", shell.run(tooMany), tooMany);
+        }
+      }
+      assertEquals("error: usage: put <key> <value>\n", shell.run("put a"));
+    }
+  }
+}

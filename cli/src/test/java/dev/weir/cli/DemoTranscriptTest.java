@@ -1,0 +1,35 @@
+package dev.weir.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weir.cli.ShellDriver.Run;
+import dev.weir.reactive.Weir;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./weir shell < demo.txt} must print exactly {@code demo.expected}. Runs the jar's main
+ * class in-process (the launcher only adds the build step and JVM flags), so {@code mvn verify}
+ * does not depend on the script. After a deliberate change, regenerate the transcript with
+ * {@code ./weir shell < demo.txt > cli/src/test/resources/demo.expected}.
+ */
+class DemoTranscriptTest {
+
+  @Test
+  void demoScriptPrintsTheCheckedInTranscript() throws IOException {
+    // Surefire runs in the module directory; demo.txt lives at the repository root.
+    String demo = Files.readString(Path.of("..", "demo.txt"), StandardCharsets.UTF_8);
+    Run run = ShellDriver.command(Weir::inMemory, demo, "shell");
+    assertEquals(new Run(0, expected(), ""), run);
+  }
+
+  private static String expected() throws IOException {
+    try (InputStream in = DemoTranscriptTest.class.getResourceAsStream("/demo.expected")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

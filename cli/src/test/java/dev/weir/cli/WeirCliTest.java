@@ -1,0 +1,61 @@
+package dev.weir.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.cli.ShellDriver.Run;
+import dev.weir.reactive.Weir;
+import org.junit.jupiter.api.Test;
+
+/** The picocli layer: subcommands, help, version, refused arguments. */
+class WeirCliTest {
+
+  private static Run weir(String... args) {
+    return ShellDriver.command(Weir::inMemory, "", args);
+  }
+
+  @Test
+  void withoutACommandItShowsUsage() {
+    Run run = weir();
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("shell"), run.out());
+  }
+
+  @Test
+  void shellHelp() {
+    Run run = weir("shell", "--help");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("--keep-going"), run.out());
+    assertTrue(run.out().contains("STORE"), run.out());
+  }
+
+  @Test
+  void version() {
+    Run run = weir("--version");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().matches("weir \\d+\\.\\d+\\.\\d+.*\n"), run.out());
+  }
+
+  @Test
+  void anUnknownStoreIsAUsageError() {
+    Run run = weir("shell", "/tmp/data");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("unknown store '/tmp/data': only :memory: is available"),
+        run.err());
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    assertEquals(2, weir("shell", "--frobnicate").exitCode());
+    assertEquals(2, weir("frobnicate").exitCode());
+  }
+
+  @Test
+  void theStoreIsClosedWhenTheShellEnds() {
+    var store = Weir.inMemory();
+    assertEquals(0, ShellDriver.command(() -> store, "put a 1\n", "shell").exitCode());
+    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(
+        RuntimeException.class, () -> Await.value(store.get(dev.weir.engine.Bytes.utf8("a"))));
+    assertTrue(Shell.describe(e).startsWith("store closed"), Shell.describe(e));
+  }
+}
