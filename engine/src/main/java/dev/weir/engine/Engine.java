@@ -138,7 +138,9 @@ public final class Engine implements AutoCloseable {
    * current state. The cursor holds an implicit snapshot until closed or exhausted.
    */
   public EntryCursor scan(KeyRange range, Snapshot snapshot) {
-    Objects.requireNonNull(range, "range");
+    if (range == null) {
+      throw new InvalidArgumentException("range must not be null");
+    }
     checkRange(range);
     checkOpen();
     SnapshotRegistry.Pin pin = snapshots.register("scan " + range);
@@ -433,7 +435,9 @@ public final class Engine implements AutoCloseable {
     return done;
   }
 
+  /** The store's counters; a closed store refuses, like every other operation. */
   public EngineStats stats() {
+    checkOpen();
     Version v = versions.current();
     long entries = 0;
     long valueBytes = 0;

@@ -53,6 +53,10 @@ final class EmbeddedSnapshot implements StoreSnapshot {
         });
   }
 
+  void release() {
+    snapshot.close();
+  }
+
   @Override
   public String toString() {
     return snapshot.toString();

@@ -91,7 +91,9 @@ final class EmbeddedStore implements ReactiveStore {
 
   @Override
   public Mono<Transaction> begin(boolean readOnly) {
-    return new MonoRead<>(() -> EmbeddedTransaction.begin(engine, readOnly));
+    return new MonoResource<Transaction>(
+        () -> EmbeddedTransaction.begin(engine, readOnly),
+        tx -> ((EmbeddedTransaction) tx).abandon());
   }
 
   @Override
@@ -121,7 +123,9 @@ final class EmbeddedStore implements ReactiveStore {
 
   @Override
   public Mono<StoreSnapshot> snapshot() {
-    return new MonoRead<>(() -> new EmbeddedSnapshot(engine, engine.snapshot()));
+    return new MonoResource<StoreSnapshot>(
+        () -> new EmbeddedSnapshot(engine, engine.snapshot()),
+        snapshot -> ((EmbeddedSnapshot) snapshot).release());
   }
 
   @Override

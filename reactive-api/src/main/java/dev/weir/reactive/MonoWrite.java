@@ -31,6 +31,9 @@ final class MonoWrite<T> extends Mono<T> {
   public void subscribe(CoreSubscriber<? super T> actual) {
     WriteSubscription<T> s = new WriteSubscription<>(actual, result);
     actual.onSubscribe(s);
+    if (s.isCancelled()) {
+      return; // as Reactor's own sources do: no work for a subscriber that already left
+    }
     try {
       submit.accept(s);
     } catch (Throwable e) {

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -488,8 +487,6 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
   }
 
   @Test
-  @Disabled("BUG: EmbeddedStore.snapshot() pins in MonoRead before onSubscribe and emits via a"
-      + " scalar subscription; cancelled before the value is taken, the snapshot is never closed")
   void aSnapshotCancelledBeforeItIsDeliveredIsReleased() {
     store.snapshot().subscribe(new BaseSubscriber<StoreSnapshot>() {
       @Override
@@ -522,13 +519,22 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
       }
       assertInstanceOf(StoreFullException.class, full, "after " + written + " puts");
       assertTrue(written > 0);
-      StoreDigest before = StoreDigest.of(s);
-      StepVerifier.create(s.put(b("one-more"), value)).expectError(StoreFullException.class)
-          .verify(HANG_GUARD);
-      StepVerifier.create(s.write(WriteBatch.builder().put(b("batch"), value).build()))
-          .expectError(StoreFullException.class)
-          .verify(HANG_GUARD);
-      assertEquals(before, StoreDigest.of(s), "a refused write changed the store");
+      // compaction may free room at any moment (runs are denser than memtables), so a later
+      // write may succeed; one that fails must fail typed and change nothing
+      for (int i = 0; i < 20; i++) {
+        StoreDigest before = StoreDigest.of(s);
+        Signal<Void> more =
+            (i % 2 == 0
+                    ? s.put(b("one-more"), value)
+                    : s.write(WriteBatch.builder().put(b("batch"), value).build()))
+                .materialize()
+                .block(HANG_GUARD);
+        if (more.isOnError()) {
+          assertInstanceOf(StoreFullException.class, more.getThrowable());
+          assertEquals(before, StoreDigest.of(s), "a refused write changed the store");
+        }
+      }
+      s.delete(b("one-more")).then(s.delete(b("batch"))).block(HANG_GUARD);
       StepVerifier.create(s.get(b("full:0"))).expectNext(value).verifyComplete();
       StepVerifier.create(s.delete(b("full:0"))).expectNext(true).verifyComplete();
       StepVerifier.create(s.deletePrefix(b("full:"))).expectNext((long) written - 1)
@@ -559,16 +565,12 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
   }
 
   @Test
-  @Disabled("BUG: Engine.stats() does not check isClosed, so stats() of a closed store emits"
-      + " stats instead of StoreClosedException (or document stats as exempt)")
   void statsOfAClosedStoreFailWithStoreClosed() {
     store.close().block(HANG_GUARD);
     StepVerifier.create(store.stats()).expectError(StoreClosedException.class).verify(HANG_GUARD);
   }
 
   @Test
-  @Disabled("BUG: MonoWrite.subscribe submits the write even when the subscriber cancelled in"
-      + " onSubscribe; Reactor's own sources skip the work then")
   void aWriteCancelledBeforeItIsHandedOverIsNotApplied() {
     // Reactor's convention (MonoRunnable, MonoCallable): cancelled in onSubscribe, no work
     store.put(b("k"), b("v")).subscribe(new BaseSubscriber<Void>() {
@@ -709,8 +711,6 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
   }
 
   @Test
-  @Disabled("BUG: Engine.scan uses Objects.requireNonNull(range), so a null KeyRange arrives as"
-      + " NullPointerException instead of InvalidArgumentException")
   void scanOfANullRangeFailsWithInvalidArgument() {
     StoreSnapshot snap = store.snapshot().block(HANG_GUARD);
     StepVerifier.create(store.scan((KeyRange) null))
