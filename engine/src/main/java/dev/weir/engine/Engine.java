@@ -1,5 +1,6 @@
 package dev.weir.engine;
 
+import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.compaction.CompactionPicker;
 import dev.weir.engine.compaction.Compactor;
 import dev.weir.engine.iterator.KeySource;
@@ -39,12 +40,17 @@ public final class Engine implements AutoCloseable {
   private final Run.BloomStats bloomStats = new Run.BloomStats();
   private final WriteLoop writeLoop;
   private final Compactor compactor;
+  private final ChangeLog changes;
   private volatile boolean closed;
 
   private Engine(EngineConfig config) {
     this.config = config;
     this.versions = new VersionHolder(Version.empty(new MemTable(0)));
     Compactor[] compactorRef = new Compactor[1];
+    this.changes =
+        new ChangeLog(
+            config.changeLogCapacity(),
+            Math.min(config.changeLogBytes(), Math.max(1, config.maxMemoryBytes() / 4)));
     this.writeLoop =
         new WriteLoop(
             versions,
@@ -57,6 +63,7 @@ public final class Engine implements AutoCloseable {
             config.completionExecutor(),
             config.asyncExecutor(),
             this::countLive,
+            changes,
             () -> compactorRef[0].wake());
     this.compactor =
         new Compactor(
@@ -122,6 +129,34 @@ public final class Engine implements AutoCloseable {
   private Bytes valueOf(Version v, byte[] key, long seq) {
     VersionRef ref = new VersionRef();
     return v.findLive(key, seq, config.clock().getAsLong(), ref) ? Bytes.wrap(ref.value) : null;
+  }
+
+  /**
+   * A feed of the changes under {@code prefix} from sequence {@code from} on ({@code -1}: from
+   * the next commit). {@code signal} runs, on the thread that committed a group (never while the
+   * writer role is held), whenever new changes may be visible; it must not block.
+   */
+  public ChangeFeed watch(Bytes prefix, long from, Runnable signal) {
+    checkOpen();
+    if (prefix == null) {
+      throw new InvalidArgumentException("prefix must not be null");
+    }
+    if (from == 0 || from < -1) {
+      throw new InvalidArgumentException(
+          "fromSequence must be at least 1 (or -1 for the next commit), was " + from);
+    }
+    Objects.requireNonNull(signal, "signal");
+    long start = from == -1 ? versions.current().visibleSeq() + 1 : from;
+    ChangeFeed feed =
+        new ChangeFeed(
+            changes, () -> versions.current().visibleSeq(), this::isClosed, prefix, start, signal);
+    if (start < changes.floor()) {
+      feed.close();
+      throw new ChangesUnavailableException(
+          "sequence " + start + " is older than the change log holds (it starts at "
+              + changes.floor() + "); rescan, then watch from the scan's snapshot");
+    }
+    return feed;
   }
 
   /** Pins the current state; close it when done. */

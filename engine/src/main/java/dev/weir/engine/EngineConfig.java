@@ -25,6 +25,8 @@ public final class EngineConfig {
   private final long level1Bytes;
   private final int maxFrozenMemtables;
   private final int maxLevel0Runs;
+  private final int changeLogCapacity;
+  private final long changeLogBytes;
   private final LongSupplier clock;
   private final Executor completionExecutor;
   private final Executor asyncExecutor;
@@ -43,6 +45,8 @@ public final class EngineConfig {
     this.level1Bytes = b.level1Bytes;
     this.maxFrozenMemtables = b.maxFrozenMemtables;
     this.maxLevel0Runs = b.maxLevel0Runs;
+    this.changeLogCapacity = b.changeLogCapacity;
+    this.changeLogBytes = b.changeLogBytes;
     this.clock = b.clock;
     this.completionExecutor = b.completionExecutor;
     this.asyncExecutor = b.asyncExecutor;
@@ -71,6 +75,8 @@ public final class EngineConfig {
     b.level1Bytes = level1Bytes;
     b.maxFrozenMemtables = maxFrozenMemtables;
     b.maxLevel0Runs = maxLevel0Runs;
+    b.changeLogCapacity = changeLogCapacity;
+    b.changeLogBytes = changeLogBytes;
     b.clock = clock;
     b.completionExecutor = completionExecutor;
     b.asyncExecutor = asyncExecutor;
@@ -129,6 +135,17 @@ public final class EngineConfig {
     return maxLevel0Runs;
   }
 
+  /** Changes kept for change streams to read and resume from (default 65,536). */
+  public int changeLogCapacity() {
+    return changeLogCapacity;
+  }
+
+  /** Bytes of keys and values the change log may pin (default 16 MiB, at most a quarter of
+   * maxMemoryBytes). */
+  public long changeLogBytes() {
+    return changeLogBytes;
+  }
+
   /** The store clock in milliseconds, used for TTL expiry. */
   public LongSupplier clock() {
     return clock;
@@ -159,6 +176,8 @@ public final class EngineConfig {
     private long level1Bytes = 64L * 1024 * 1024;
     private int maxFrozenMemtables = 4;
     private int maxLevel0Runs = 12;
+    private int changeLogCapacity = 65_536;
+    private long changeLogBytes = 16L * 1024 * 1024;
     private LongSupplier clock = System::currentTimeMillis;
     private Executor completionExecutor;
     private Executor asyncExecutor = ForkJoinPool.commonPool();
@@ -240,6 +259,18 @@ public final class EngineConfig {
       return this;
     }
 
+    /** Changes the change log keeps for streams to read and resume from. */
+    public Builder changeLogCapacity(int events) {
+      this.changeLogCapacity = events;
+      return this;
+    }
+
+    /** Bytes of keys and values the change log may pin. */
+    public Builder changeLogBytes(long bytes) {
+      this.changeLogBytes = bytes;
+      return this;
+    }
+
     public Builder clock(LongSupplier millis) {
       this.clock = millis;
       return this;
@@ -282,6 +313,10 @@ public final class EngineConfig {
           maxLevel0Runs >= level0RunsTrigger,
           "maxLevel0Runs must be at least level0RunsTrigger (" + level0RunsTrigger + "), was "
               + maxLevel0Runs);
+      require(
+          changeLogCapacity >= 2 && changeLogCapacity <= (1 << 26),
+          "changeLogCapacity must be between 2 and 67108864, was " + changeLogCapacity);
+      require(changeLogBytes >= 1024, "changeLogBytes must be at least 1024, was " + changeLogBytes);
       require(clock != null, "clock must not be null");
       require(asyncExecutor != null, "asyncExecutor must not be null");
       return new EngineConfig(this);

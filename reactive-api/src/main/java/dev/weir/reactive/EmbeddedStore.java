@@ -1,6 +1,7 @@
 package dev.weir.reactive;
 
 import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Engine;
 import dev.weir.engine.EngineStats;
 import dev.weir.engine.Entry;
@@ -126,6 +127,22 @@ final class EmbeddedStore implements ReactiveStore {
     return new MonoResource<StoreSnapshot>(
         () -> new EmbeddedSnapshot(engine, engine.snapshot()),
         snapshot -> ((EmbeddedSnapshot) snapshot).release());
+  }
+
+  @Override
+  public Flux<ChangeEvent> watch(Bytes prefix) {
+    return new FluxWatch(engine, prefix, -1);
+  }
+
+  @Override
+  public Flux<ChangeEvent> watch(Bytes prefix, long fromSequence) {
+    return Flux.defer(
+        () ->
+            fromSequence < 1
+                ? Flux.error(
+                    new dev.weir.engine.InvalidArgumentException(
+                        "fromSequence must be at least 1, was " + fromSequence))
+                : new FluxWatch(engine, prefix, fromSequence));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.weir.reactive;
 
 import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.EngineStats;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
@@ -82,6 +83,23 @@ public interface ReactiveStore {
 
   /** Pins the current state; close the snapshot when done (see {@code Mono.usingWhen}). */
   Mono<StoreSnapshot> snapshot();
+
+  /**
+   * Live changes under {@code prefix} committed after subscription, in commit order, each with
+   * its sequence: puts, deletes, range deletes that overlap the prefix, and expiries. Honours
+   * demand; a subscriber that falls further behind than the store's change log retains gets a
+   * {@link dev.weir.engine.ChangesOverflowException} carrying the last delivered sequence (no
+   * event is ever skipped silently).
+   */
+  Flux<ChangeEvent> watch(Bytes prefix);
+
+  /**
+   * Changes under {@code prefix} from {@code fromSequence} on: {@code scan} at a snapshot, then
+   * {@code watch(prefix, snapshot.sequence() + 1)}, misses nothing and duplicates nothing. A
+   * sequence the change log no longer holds is a {@link
+   * dev.weir.engine.ChangesUnavailableException}.
+   */
+  Flux<ChangeEvent> watch(Bytes prefix, long fromSequence);
 
   Mono<EngineStats> stats();
 

@@ -4,6 +4,7 @@ import dev.weir.engine.EngineThread;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
 import dev.weir.engine.ErrorCode;
+import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.VersionHolder;
 import java.util.concurrent.Executor;
@@ -77,6 +78,7 @@ public final class WriteLoop {
   private final Executor completions;
   private final Executor asyncCompletions;
   private final RangeCounter rangeCounter;
+  private final ChangeLog changes;
   private final int maxFrozen;
   private final int maxLevel0;
   private volatile boolean closed;
@@ -100,10 +102,12 @@ public final class WriteLoop {
       Executor completions,
       Executor asyncCompletions,
       RangeCounter rangeCounter,
+      ChangeLog changes,
       Runnable onShapeChange) {
     this.state =
         new WriterState(
-            versions, snapshots, clock, memtableBytes, maxMemoryBytes, onShapeChange);
+            versions, snapshots, clock, memtableBytes, maxMemoryBytes, changes, onShapeChange);
+    this.changes = changes;
     this.completions = completions;
     this.asyncCompletions = asyncCompletions;
     this.rangeCounter = rangeCounter;
@@ -133,6 +137,7 @@ public final class WriteLoop {
   public void close() {
     closed = true;
     drain();
+    changes.signalWatchers(); // each change stream ends with the closed-store error
   }
 
   public boolean isClosed() {
@@ -269,6 +274,9 @@ public final class WriteLoop {
     try {
       for (WriteOp op = group; op != null; op = op.next) {
         completeOne(op);
+      }
+      if (changes.watcherCount() > 0) {
+        changes.signalWatchers();
       }
     } finally {
       depth[0]--;

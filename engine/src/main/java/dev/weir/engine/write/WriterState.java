@@ -1,6 +1,9 @@
 package dev.weir.engine.write;
 
+import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.StoreFullException;
+import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.TransactionConflictException;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.SourceCursor;
@@ -37,6 +40,7 @@ final class WriterState {
   private final long memtableBytes;
   private final long maxMemoryBytes;
   private final Runnable onShapeChange;
+  private final ChangeLog changes;
   private final VersionRef scratch = new VersionRef();
 
   private Version published;
@@ -59,6 +63,7 @@ final class WriterState {
       LongSupplier clock,
       long memtableBytes,
       long maxMemoryBytes,
+      ChangeLog changes,
       Runnable onShapeChange) {
     this.versions = versions;
     this.snapshots = snapshots;
@@ -66,6 +71,7 @@ final class WriterState {
     this.memtableBytes = memtableBytes;
     this.maxMemoryBytes = maxMemoryBytes;
     this.onShapeChange = onShapeChange;
+    this.changes = changes;
     this.published = versions.current();
     this.active = published.active();
   }
@@ -90,6 +96,7 @@ final class WriterState {
           reserve(op.bytes);
           op.sequence = ++lastSeq;
           active.add(op.key, op.sequence, ValueKind.PUT, op.value, op.expireAt);
+          changed(ChangeEvent.Type.PUT, op.key, op.value, op.sequence);
           op.result = 1;
         } else {
           op.sequence = lastSeq;
@@ -100,6 +107,7 @@ final class WriterState {
         if (op.expectedSeq == WriteOp.UNCONDITIONAL || conditionHolds(op.key, op.expectedSeq, now)) {
           op.sequence = ++lastSeq;
           active.add(op.key, op.sequence, ValueKind.DELETE, null, 0);
+          changed(ChangeEvent.Type.DELETE, op.key, null, op.sequence);
           op.result = existed ? 1 : 0;
         } else {
           op.sequence = lastSeq;
@@ -110,6 +118,7 @@ final class WriterState {
         op.countAt.seal(lastSeq);
         op.sequence = ++lastSeq;
         addTombstone(new RangeTombstone(op.key, op.value, op.sequence));
+        changed(ChangeEvent.Type.RANGE_DELETE, op.key, op.value, op.sequence);
         break;
       case WriteOp.BATCH:
         applyBatch(op);
@@ -138,12 +147,15 @@ final class WriterState {
       switch (item.type) {
         case WriteOp.PUT:
           active.add(item.key, seq, ValueKind.PUT, item.value, item.expireAt);
+          changed(ChangeEvent.Type.PUT, item.key, item.value, seq);
           break;
         case WriteOp.DELETE:
           active.add(item.key, seq, ValueKind.DELETE, null, 0);
+          changed(ChangeEvent.Type.DELETE, item.key, null, seq);
           break;
         case WriteOp.DELETE_RANGE:
           addTombstone(new RangeTombstone(item.key, item.value, seq));
+          changed(ChangeEvent.Type.RANGE_DELETE, item.key, item.value, seq);
           break;
         default:
           throw new IllegalStateException("op type " + item.type + " in a batch");
@@ -286,6 +298,13 @@ final class WriterState {
               .toArray(RangeTombstone[]::new);
     }
     published = new Version(lastSeq, active, frozen, levels, tombstones);
+  }
+
+  /** Records the change of one sequence; for a range delete, {@code value} is the range end. */
+  private void changed(ChangeEvent.Type type, byte[] key, byte[] value, long seq) {
+    Bytes v = value == null ? null : Bytes.wrap(value);
+    boolean range = type == ChangeEvent.Type.RANGE_DELETE;
+    changes.append(new ChangeEvent(type, Bytes.wrap(key), range ? null : v, range ? v : null, seq));
   }
 
   private void addTombstone(RangeTombstone t) {
