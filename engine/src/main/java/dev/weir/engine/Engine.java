@@ -78,7 +78,8 @@ public final class Engine implements AutoCloseable {
             config.bloomBitsPerKey(),
             Math.max(2 * config.memtableBytes(), config.level1Bytes() / 8),
             bloomStats,
-            new AtomicLong());
+            new AtomicLong(),
+            config.expirySweepInterval().toNanos());
     compactorRef[0] = compactor;
   }
 
@@ -443,6 +444,28 @@ public final class Engine implements AutoCloseable {
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /**
+   * Turns every value whose time to live has passed into a deletion now (the compactor also
+   * does it every {@code expirySweepInterval}), so change streams report the expiries. Reads
+   * hide expired values either way. Completes with how many expired.
+   */
+  public CompletableFuture<Long> sweepExpired() {
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    compactor.requestExpirySweep(
+        new WriteCallback() {
+          @Override
+          public void onSuccess(long sequence, long result) {
+            done.complete(result);
+          }
+
+          @Override
+          public void onError(WeirException error) {
+            done.completeExceptionally(error);
+          }
+        });
+    return done;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class EngineConfig {
   private final int maxLevel0Runs;
   private final int changeLogCapacity;
   private final long changeLogBytes;
+  private final java.time.Duration expirySweepInterval;
   private final LongSupplier clock;
   private final Executor completionExecutor;
   private final Executor asyncExecutor;
@@ -47,6 +48,7 @@ public final class EngineConfig {
     this.maxLevel0Runs = b.maxLevel0Runs;
     this.changeLogCapacity = b.changeLogCapacity;
     this.changeLogBytes = b.changeLogBytes;
+    this.expirySweepInterval = b.expirySweepInterval;
     this.clock = b.clock;
     this.completionExecutor = b.completionExecutor;
     this.asyncExecutor = b.asyncExecutor;
@@ -77,6 +79,7 @@ public final class EngineConfig {
     b.maxLevel0Runs = maxLevel0Runs;
     b.changeLogCapacity = changeLogCapacity;
     b.changeLogBytes = changeLogBytes;
+    b.expirySweepInterval = expirySweepInterval;
     b.clock = clock;
     b.completionExecutor = completionExecutor;
     b.asyncExecutor = asyncExecutor;
@@ -146,6 +149,11 @@ public final class EngineConfig {
     return changeLogBytes;
   }
 
+  /** How often the compactor turns expired values into deletions (default 1 s). */
+  public java.time.Duration expirySweepInterval() {
+    return expirySweepInterval;
+  }
+
   /** The store clock in milliseconds, used for TTL expiry. */
   public LongSupplier clock() {
     return clock;
@@ -178,6 +186,7 @@ public final class EngineConfig {
     private int maxLevel0Runs = 12;
     private int changeLogCapacity = 65_536;
     private long changeLogBytes = 16L * 1024 * 1024;
+    private java.time.Duration expirySweepInterval = java.time.Duration.ofSeconds(1);
     private LongSupplier clock = System::currentTimeMillis;
     private Executor completionExecutor;
     private Executor asyncExecutor = ForkJoinPool.commonPool();
@@ -271,6 +280,12 @@ public final class EngineConfig {
       return this;
     }
 
+    /** How often the compactor turns expired values into deletions, for change streams. */
+    public Builder expirySweepInterval(java.time.Duration interval) {
+      this.expirySweepInterval = interval;
+      return this;
+    }
+
     public Builder clock(LongSupplier millis) {
       this.clock = millis;
       return this;
@@ -317,6 +332,9 @@ public final class EngineConfig {
           changeLogCapacity >= 2 && changeLogCapacity <= (1 << 26),
           "changeLogCapacity must be between 2 and 67108864, was " + changeLogCapacity);
       require(changeLogBytes >= 1024, "changeLogBytes must be at least 1024, was " + changeLogBytes);
+      require(
+          expirySweepInterval != null && expirySweepInterval.toMillis() >= 1,
+          "expirySweepInterval must be at least 1 ms, was " + expirySweepInterval);
       require(clock != null, "clock must not be null");
       require(asyncExecutor != null, "asyncExecutor must not be null");
       return new EngineConfig(this);

@@ -11,6 +11,7 @@ import dev.weir.engine.EngineConfig;
 import dev.weir.engine.Entry;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WriteBatch;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -137,6 +138,25 @@ class WatchTest {
         .expectNextCount(1)
         .then(() -> store.close().block())
         .verifyError(StoreClosedException.class);
+  }
+
+  @Test
+  void anExpiryArrivesAsItsOwnChangeWithASequence() {
+    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1000);
+    ReactiveStore store = Weir.inMemory(EngineConfig.builder().clock(clock::get).build());
+    StepVerifier.create(store.watch(b("s:")).map(WatchTest::describe))
+        .then(() -> store.put(b("s:1"), b("x"), PutOptions.ttl(Duration.ofSeconds(5))).block())
+        .expectNext("PUT s:1=x")
+        .then(
+            () -> {
+              clock.addAndGet(5_000);
+              long expired = ((EmbeddedStore) store).engine().sweepExpired().join();
+              assertEquals(1, expired);
+            })
+        .expectNext("EXPIRE s:1")
+        .thenCancel()
+        .verify();
+    assertEquals(null, store.get(b("s:1")).block());
   }
 
   @Test

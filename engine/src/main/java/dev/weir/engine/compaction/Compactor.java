@@ -86,7 +86,8 @@ public final class Compactor {
       int bloomBitsPerKey,
       long targetRunBytes,
       Run.BloomStats bloomStats,
-      AtomicLong runIds) {
+      AtomicLong runIds,
+      long expirySweepNanos) {
     this.versions = versions;
     this.snapshots = snapshots;
     this.writeLoop = writeLoop;
@@ -97,7 +98,12 @@ public final class Compactor {
     this.targetRunBytes = targetRunBytes;
     this.bloomStats = bloomStats;
     this.runIds = runIds;
-    this.thread = new CompactorThread("weir-compactor-" + storeName, failures::incrementAndGet);
+    this.thread =
+        new CompactorThread(
+            "weir-compactor-" + storeName,
+            failures::incrementAndGet,
+            () -> sweepExpired(null),
+            expirySweepNanos);
   }
 
   /** Asks for a look at the current shape; cheap and non-blocking, callable from any thread. */
@@ -111,6 +117,67 @@ public final class Compactor {
       wakeAgain.set(true);
     }
   }
+
+  /**
+   * Finds values whose time to live has passed and hands them to the write loop, which turns
+   * each one still current into a deletion with a sequence number: that is what lets change
+   * streams report expiries in commit order. Reads never wait for this; they already hide
+   * expired values. Runs on the compactor thread; {@code done} (if any) hears how many expired.
+   */
+  public void requestExpirySweep(WriteCallback done) {
+    thread.execute(() -> sweepExpired(done));
+  }
+
+  private void sweepExpired(WriteCallback done) {
+    if (closed) {
+      return;
+    }
+    Version v = versions.current();
+    long now = clock.getAsLong();
+    List<byte[]> keys = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    dev.weir.engine.iterator.VersionRef ref = new dev.weir.engine.iterator.VersionRef();
+    for (var source : v.sources()) {
+      long earliest = source.minExpireAt();
+      if (earliest == 0 || earliest > now) {
+        continue;
+      }
+      for (SourceCursor c = source.cursor(null, null, false);
+          c.valid() && keys.size() < MAX_EXPIRIES_PER_SWEEP;
+          c.next()) {
+        if (c.resolve(Long.MAX_VALUE, ref)
+            && ref.kind == dev.weir.engine.key.ValueKind.PUT
+            && ref.expireAt != 0
+            && ref.expireAt <= now) {
+          keys.add(c.key());
+          seqs.add(ref.seq);
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      if (done != null) {
+        done.onSuccess(v.visibleSeq(), 0);
+      }
+      return;
+    }
+    WriteCallback callback =
+        done != null
+            ? done
+            : new WriteCallback() {
+              @Override
+              public void onSuccess(long sequence, long result) {}
+
+              @Override
+              public void onError(WeirException error) {}
+            };
+    writeLoop.submit(
+        WriteOp.expire(
+            keys.toArray(new byte[0][]),
+            seqs.stream().mapToLong(Long::longValue).toArray(),
+            callback));
+  }
+
+  private static final int MAX_EXPIRIES_PER_SWEEP = 10_000;
 
   /** Asks for one full compaction once the frozen memtables are flushed. */
   public void requestFullCompaction() {

@@ -17,10 +17,15 @@ final class CompactorThread implements Runnable {
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private final Runnable onFailure;
+  private final Runnable tick;
+  private final long tickNanos;
   private volatile boolean stopped;
 
-  CompactorThread(String name, Runnable onFailure) {
+  /** Runs {@code tick} about every {@code tickNanos} while otherwise idle. */
+  CompactorThread(String name, Runnable onFailure, Runnable tick, long tickNanos) {
     this.onFailure = onFailure;
+    this.tick = tick;
+    this.tickNanos = tickNanos;
     this.thread = EngineThread.factory(name).newThread(this);
     thread.start();
   }
@@ -39,11 +44,18 @@ final class CompactorThread implements Runnable {
 
   @Override
   public void run() {
+    long nextTick = System.nanoTime() + tickNanos;
     while (!stopped) {
       Runnable task = tasks.poll();
       if (task == null) {
-        awaitWork();
-        continue;
+        long now = System.nanoTime();
+        if (now - nextTick >= 0) {
+          nextTick = now + tickNanos;
+          task = tick;
+        } else {
+          awaitWork(nextTick - now);
+          continue;
+        }
       }
       try {
         task.run();
@@ -54,8 +66,11 @@ final class CompactorThread implements Runnable {
     tasks.clear();
   }
 
-  /** The compactor's one wait: idle until {@link #execute} or {@link #shutdown} unparks it. */
-  private void awaitWork() {
-    LockSupport.park(this);
+  /**
+   * The compactor's one wait: idle until {@link #execute} or {@link #shutdown} unparks it, or
+   * until the next tick is due.
+   */
+  private void awaitWork(long nanos) {
+    LockSupport.parkNanos(this, nanos);
   }
 }

@@ -16,6 +16,9 @@ public interface KeySource {
    */
   long maxSeq();
 
+  /** The earliest expiry time of any version held, or 0 when none expires. */
+  long minExpireAt();
+
   /** A cursor over the distinct keys in {@code [from, to)}, ascending or descending. */
   SourceCursor cursor(byte[] from, byte[] to, boolean reverse);
 }

@@ -32,6 +32,7 @@ public final class MemTable implements KeySource {
   private volatile long bytes;
   private volatile long versions;
   private volatile long valueBytes;
+  private volatile long minExpireAt;
   private long minSeq = Long.MAX_VALUE;
   private long maxSeq;
 
@@ -58,6 +59,9 @@ public final class MemTable implements KeySource {
     if (value != null) {
       valueBytes += value.length;
     }
+    if (expireAt != 0 && (minExpireAt == 0 || expireAt < minExpireAt)) {
+      minExpireAt = expireAt;
+    }
     minSeq = Math.min(minSeq, seq);
     maxSeq = Math.max(maxSeq, seq);
     return cost;
@@ -65,6 +69,11 @@ public final class MemTable implements KeySource {
 
   public long approximateBytes() {
     return bytes;
+  }
+
+  @Override
+  public long minExpireAt() {
+    return minExpireAt;
   }
 
   public long valueBytes() {

@@ -46,6 +46,7 @@ public final class Run implements KeySource {
   private final long maxSeq;
   private final long heapBytes;
   private final long liveValueBytes;
+  private final long minExpireAt;
 
   Run(
       long id,
@@ -89,6 +90,15 @@ public final class Run implements KeySource {
     this.minSeq = lo;
     this.maxSeq = hi;
     this.liveValueBytes = valueBytes;
+    long earliest = 0;
+    if (expiries != null) {
+      for (long at : expiries) {
+        if (at != 0 && (earliest == 0 || at < earliest)) {
+          earliest = at;
+        }
+      }
+    }
+    this.minExpireAt = earliest;
     this.heapBytes =
         valueBytes
             + keyData.length
@@ -121,6 +131,11 @@ public final class Run implements KeySource {
   /** Heap bytes this run holds, values included. */
   public long heapBytes() {
     return heapBytes;
+  }
+
+  @Override
+  public long minExpireAt() {
+    return minExpireAt;
   }
 
   public long valueBytes() {

@@ -20,6 +20,7 @@ public final class WriteOp {
   public static final byte EDIT = 5;
   public static final byte FLUSH = 6;
   public static final byte COMMIT = 7;
+  public static final byte EXPIRE = 8;
 
   /** No condition on the current value. */
   public static final long UNCONDITIONAL = -1;
@@ -101,6 +102,19 @@ public final class WriteOp {
       bytes += item.bytes;
     }
     return new WriteOp(COMMIT, null, null, 0, UNCONDITIONAL, items, null, readSet, callback, bytes);
+  }
+
+  /**
+   * Turns expired values into deletions with sequence numbers, so change streams see each
+   * expiry: item {@code i} is key {@code keys[i]}, expected still to hold the expired value
+   * written at {@code seqs[i]}.
+   */
+  public static WriteOp expire(byte[][] keys, long[] seqs, WriteCallback callback) {
+    WriteOp[] items = new WriteOp[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      items[i] = new WriteOp(EXPIRE, keys[i], null, 0, seqs[i], null, null, null, null, 0);
+    }
+    return new WriteOp(EXPIRE, null, null, 0, UNCONDITIONAL, items, null, null, callback, 0);
   }
 
   /** Freezes the active memtable (if it holds anything) so that it is flushed to a run. */

@@ -130,6 +130,19 @@ final class WriterState {
       case WriteOp.EDIT:
         install(op.edit);
         break;
+      case WriteOp.EXPIRE:
+        long expired = 0;
+        for (WriteOp item : op.items) {
+          if (stillExpired(item.key, item.expectedSeq, now)) {
+            long seq = ++lastSeq;
+            active.add(item.key, seq, ValueKind.DELETE, null, 0);
+            changed(ChangeEvent.Type.EXPIRE, item.key, null, seq);
+            expired++;
+          }
+        }
+        op.sequence = lastSeq;
+        op.result = expired;
+        break;
       case WriteOp.FLUSH:
         forceRotation = !active.isEmpty();
         op.sequence = lastSeq;
@@ -337,6 +350,21 @@ final class WriterState {
 
   private boolean live(byte[] key, long now) {
     return working().findLive(key, lastSeq, now, scratch);
+  }
+
+  /** Whether the newest version of {@code key} is still the expired value written at seq. */
+  private boolean stillExpired(byte[] key, long seq, long now) {
+    Version v = working();
+    for (KeySource s : v.sources()) {
+      if (s.find(key, Long.MAX_VALUE, scratch)) {
+        return scratch.seq == seq
+            && scratch.kind == ValueKind.PUT
+            && scratch.expireAt != 0
+            && scratch.expireAt <= now
+            && !v.hiddenByTombstone(key, seq, lastSeq);
+      }
+    }
+    return false;
   }
 
   /** The published shape with everything applied so far, as the writer alone sees it. */
