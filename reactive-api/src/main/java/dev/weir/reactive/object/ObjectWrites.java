@@ -82,7 +82,9 @@ final class ObjectWrites {
             counted -> {
               b.put(metaKey, meta.encode());
               b.put(Keys.bucketRecord(bucket), counted.encode());
-              return refs.writeTo(ctx, bucket, b).then(ctx.kv.write(b.build()));
+              // defer: the batch is built only after writeTo has added the releases.
+              return refs.writeTo(ctx, bucket, b)
+                  .then(Mono.defer(() -> ctx.kv.write(b.build())));
             })
         .then(ctx.head(bucket, key));
   }
@@ -153,7 +155,7 @@ final class ObjectWrites {
                                   r.objects(-1, -old.size()).encode());
                           return new ContentRefs().add(old.contentId(), -1)
                               .writeTo(ctx, bucket, b)
-                              .then(ctx.kv.write(b.build()))
+                              .then(Mono.defer(() -> ctx.kv.write(b.build())))
                               .thenReturn(true);
                         })
                     .defaultIfEmpty(false));
@@ -191,7 +193,7 @@ final class ObjectWrites {
                               .put(Keys.bucketRecord(bucket),
                                   r.objects(-list.size(), -bytes).encode());
                           return refs.writeTo(ctx, bucket, b)
-                              .then(ctx.kv.write(b.build()))
+                              .then(Mono.defer(() -> ctx.kv.write(b.build())))
                               .thenReturn((long) list.size());
                         }));
   }
