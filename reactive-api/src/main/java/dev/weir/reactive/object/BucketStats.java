@@ -9,4 +9,5 @@ package dev.weir.reactive.object;
  * @param openUploads multipart uploads started and neither completed, aborted nor expired
  * @param uploadBytes bytes held by the parts of those uploads
  */
-public record BucketStats(String bucket, long objects, long bytes, long openUploads, long uploadBytes) {}
+public record BucketStats(
+    String bucket, long objects, long bytes, long openUploads, long uploadBytes) {}

@@ -10,12 +10,12 @@ import java.util.Arrays;
  * reserved prefix {@code "\u0000o"}; key-value users must not write there.
  *
  * <pre>
- * \0ob/&lt;bucket&gt;                               bucket record: created, incarnation, counters
- * \0o/&lt;bucket&gt;/m/&lt;key&gt;                        object metadata, points at a content id
- * \0o/&lt;bucket&gt;/n/&lt;contentId&gt;                  content manifest: reference count, segments
- * \0o/&lt;bucket&gt;/c/&lt;blobId&gt;/&lt;chunk, int32 BE&gt;   one chunk of a blob (a put's or a part's bytes)
- * \0o/&lt;bucket&gt;/u/&lt;uploadId&gt;                   open multipart upload
- * \0o/&lt;bucket&gt;/p/&lt;uploadId&gt;/&lt;part, int32 BE&gt;  one uploaded part, points at its blob
+ * \0ob/B                  bucket record: created, incarnation, counters
+ * \0o/B/m/KEY             object metadata, points at a content id
+ * \0o/B/n/CONTENT         content manifest: reference count, segments (blobs)
+ * \0o/B/c/BLOB/INDEX      one chunk of a blob (a put's or a part's bytes); INDEX int32 BE
+ * \0o/B/u/UPLOAD          open multipart upload
+ * \0o/B/p/UPLOAD/PART     one uploaded part, points at its blob; PART int32 BE
  * </pre>
  *
  * <p>Bucket names cannot hold {@code '/'}, so {@code \0o/<bucket>/} is a prefix of that bucket's

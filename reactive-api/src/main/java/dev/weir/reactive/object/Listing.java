@@ -14,7 +14,10 @@ import java.util.List;
  *     page; otherwise null
  */
 public record Listing(
-    List<ObjectInfo> objects, List<String> commonPrefixes, boolean truncated, String nextStartAfter) {
+    List<ObjectInfo> objects,
+    List<String> commonPrefixes,
+    boolean truncated,
+    String nextStartAfter) {
 
   public Listing {
     objects = List.copyOf(objects);

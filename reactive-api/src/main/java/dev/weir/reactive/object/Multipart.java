@@ -88,7 +88,8 @@ final class Multipart {
     return commit.onErrorResume(e -> ctx.blobs.free(bucket, blob.id()).then(Mono.error(e)));
   }
 
-  private WriteBatch.Builder replacePart(Bytes key, PartRecord part, PartRecord old, BucketRecord r) {
+  private WriteBatch.Builder replacePart(
+      Bytes key, PartRecord part, PartRecord old, BucketRecord r) {
     return WriteBatch.builder()
         .put(key, part.encode())
         .deletePrefix(Keys.blobChunks(bucket, old.blobId()))
