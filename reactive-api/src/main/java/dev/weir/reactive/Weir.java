@@ -46,4 +46,14 @@ public final class Weir {
     }
     return new EmbeddedStore(Engine.open(b.build()));
   }
+
+  /**
+   * Opens a store from a DSN, e.g. {@code mem://name?bucket=default}: one in-memory LSM seen
+   * both as key-value pairs and as buckets of objects, with the named bucket created. A
+   * {@code Mono} because creating the bucket is a write; an unknown scheme or option fails it
+   * with an {@code InvalidArgumentException} naming it. Options: see {@code OBJECTS.md}.
+   */
+  public static reactor.core.publisher.Mono<WeirStore> open(String dsn) {
+    return DsnOpener.open(dsn);
+  }
 }

@@ -1,0 +1,142 @@
+package dev.weir.benchmarks;
+
+import dev.weir.engine.EngineConfig;
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.Weir;
+import dev.weir.reactive.object.Bucket;
+import dev.weir.reactive.object.ObjectStore;
+import dev.weir.reactive.object.PartInfo;
+import dev.weir.reactive.object.Upload;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import reactor.core.publisher.Flux;
+
+/**
+ * Objects, single-threaded, against a {@code System.arraycopy} of the same bytes in the same
+ * run. Run: {@code java -Xmx3g -jar benchmarks/target/benchmarks.jar ObjectBenchmark -f 1}.
+ *
+ * <ul>
+ *   <li>{@code copy4MiB}: the baseline, 4 MiB arraycopy into a fresh array;
+ *   <li>{@code write4MiB} / {@code read4MiB}: put of a 4 MiB object (one copy in, MD5 and
+ *       CRC32C) and reading it back (views, touching every byte once to be fair);
+ *   <li>{@code rangedRead64KiB}: 64 KiB at a random offset of a 256 MiB object;
+ *   <li>{@code complete100Parts}: completion of an upload of 100 parts of {@code partSize}.
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xmx3g"})
+public class ObjectBenchmark {
+
+  static final int MIB = 1024 * 1024;
+
+  @State(Scope.Thread)
+  public static class Store {
+    ReactiveStore kv;
+    Bucket bucket;
+    byte[] data = new byte[4 * MIB];
+    long big = 256L * MIB;
+    Random random = new Random(1);
+
+    @Setup(Level.Trial)
+    public void open() {
+      new Random(7).nextBytes(data);
+      kv = Weir.inMemory(EngineConfig.defaults());
+      ObjectStore objects = ObjectStore.over(kv);
+      objects.createBucket("bench").block();
+      bucket = objects.bucket("bench");
+      bucket.put("4mib", Flux.just(ByteBuffer.wrap(data)), null).block();
+      byte[] mib = new byte[MIB];
+      bucket.put("256mib", Flux.range(0, 256).map(i -> ByteBuffer.wrap(mib)), null).block();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      kv.close().block();
+    }
+  }
+
+  @Benchmark
+  public byte[] copy4MiB(Store s) {
+    byte[] out = new byte[s.data.length];
+    System.arraycopy(s.data, 0, out, 0, out.length);
+    return out;
+  }
+
+  @Benchmark
+  public Object write4MiB(Store s) {
+    return s.bucket.put("w", Flux.just(ByteBuffer.wrap(s.data)), null).block();
+  }
+
+  @Benchmark
+  public long read4MiB(Store s) {
+    long sum = 0;
+    for (ByteBuffer b : s.bucket.read("4mib").collectList().block()) {
+      sum += b.remaining() + b.get(b.limit() - 1);
+    }
+    return sum;
+  }
+
+  @Benchmark
+  public void rangedRead64KiB(Store s, Blackhole bh) {
+    long offset = (long) (s.random.nextDouble() * (s.big - 64 * 1024));
+    s.bucket.read("256mib", offset, 64 * 1024).doOnNext(bh::consume).blockLast();
+  }
+
+  @State(Scope.Thread)
+  public static class Parts {
+    @Param({"1024", "1048576"})
+    int partSize;
+
+    Store store = new Store();
+    Upload upload;
+    List<PartInfo> parts;
+
+    @Setup(Level.Trial)
+    public void open() {
+      store.kv = Weir.inMemory(EngineConfig.defaults());
+      ObjectStore objects = ObjectStore.over(store.kv);
+      objects.createBucket("parts").block();
+      store.bucket = objects.bucket("parts");
+    }
+
+    @Setup(Level.Invocation)
+    public void upload() {
+      byte[] part = new byte[partSize];
+      upload = store.bucket.startUpload("mp", null).block();
+      parts = new ArrayList<>(100);
+      for (int i = 1; i <= 100; i++) {
+        parts.add(store.bucket.uploadPart(upload, i, Flux.just(ByteBuffer.wrap(part))).block());
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      store.kv.close().block();
+    }
+  }
+
+  @Benchmark
+  public Object complete100Parts(Parts p) {
+    return p.store.bucket.completeUpload(p.upload, p.parts).block();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.weir.reactive;
+
+import dev.weir.engine.EngineConfig;
+import dev.weir.engine.InvalidArgumentException;
+import dev.weir.reactive.object.Bucket;
+import dev.weir.reactive.object.ObjectConfig;
+import dev.weir.reactive.object.ObjectStore;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+
+/**
+ * Opens a {@link WeirStore} from a DSN, {@code mem://[name][?option=value&...]} as in the
+ * storage-driver reference. Options: {@code bucket} (created if absent), {@code chunkSize}
+ * (bytes), {@code uploadExpiry} (ISO-8601 duration, e.g. {@code PT24H}), {@code
+ * maxMemoryBytes}. An unknown scheme or option, or a bad value, is an {@link
+ * InvalidArgumentException} naming it.
+ */
+final class DsnOpener {
+
+  private static final String SCHEME = "mem://";
+
+  private DsnOpener() {}
+
+  static Mono<WeirStore> open(String dsn) {
+    return Mono.defer(
+        () -> {
+          Map<String, String> options = parse(dsn);
+          String name = options.remove("");
+          EngineConfig.Builder engine = EngineConfig.builder().name(name.isEmpty() ? "weir" : name);
+          ObjectConfig objects = ObjectConfig.defaults();
+          String bucket = options.remove("bucket");
+          for (Map.Entry<String, String> o : options.entrySet()) {
+            String v = o.getValue();
+            switch (o.getKey()) {
+              case "chunkSize" -> objects = objects.withChunkSize((int) number(o.getKey(), v));
+              case "uploadExpiry" -> objects = objects.withUploadExpiry(duration(o.getKey(), v));
+              case "maxMemoryBytes" -> engine.maxMemoryBytes(number(o.getKey(), v));
+              default -> throw new InvalidArgumentException(
+                  "unknown option '" + o.getKey() + "' in DSN " + dsn
+                      + " (known: bucket, chunkSize, uploadExpiry, maxMemoryBytes)");
+            }
+          }
+          EngineConfig config = engine.build();
+          ReactiveStore kv = Weir.inMemory(config);
+          ObjectStore store = ObjectStore.over(kv, objects.withClock(config.clock()));
+          Handle handle = new Handle(kv, store, bucket == null ? null : store.bucket(bucket));
+          if (bucket == null) {
+            return Mono.just(handle);
+          }
+          return store.createBucket(bucket)
+              .<WeirStore>thenReturn(handle)
+              .onErrorResume(e -> kv.close().then(Mono.error(e)));
+        });
+  }
+
+  /** Options by name; the store name under the empty name. */
+  private static Map<String, String> parse(String dsn) {
+    if (dsn == null) {
+      throw new InvalidArgumentException("dsn must not be null");
+    }
+    if (!dsn.startsWith(SCHEME)) {
+      int colon = dsn.indexOf(':');
+      String scheme = colon < 0 ? dsn : dsn.substring(0, colon);
+      throw new InvalidArgumentException(
+          "unknown scheme '" + scheme + "' in DSN " + dsn + " (supported: mem)");
+    }
+    String rest = dsn.substring(SCHEME.length());
+    int q = rest.indexOf('?');
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("", decode(q < 0 ? rest : rest.substring(0, q)));
+    if (q >= 0 && q + 1 < rest.length()) {
+      for (String pair : rest.substring(q + 1).split("&")) {
+        int eq = pair.indexOf('=');
+        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+        if (key.isEmpty() || options.put(key, decode(eq < 0 ? "" : pair.substring(eq + 1)))
+            != null) {
+          throw new InvalidArgumentException("empty or repeated option '" + key + "' in " + dsn);
+        }
+      }
+    }
+    return options;
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private static long number(String option, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidArgumentException(option + " must be a number, was '" + value + "'");
+    }
+  }
+
+  private static Duration duration(String option, String value) {
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidArgumentException(
+          option + " must be an ISO-8601 duration such as PT24H, was '" + value + "'");
+    }
+  }
+
+  private record Handle(ReactiveStore kv, ObjectStore objects, Bucket defaultBucket)
+      implements WeirStore {
+
+    @Override
+    public Mono<Void> close() {
+      return kv.close();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.weir.reactive.object;
+
+import dev.weir.engine.InvalidArgumentException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Settings of the object layer: chunk size, how long an open multipart upload lives, and the
+ * clock (milliseconds) that stamps objects and expires uploads. Pass the store's own clock
+ * ({@code EngineConfig.clock()}) so that tests can move both in virtual time.
+ */
+public final class ObjectConfig {
+
+  public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
+  public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
+
+  private final int chunkSize;
+  private final Duration uploadExpiry;
+  private final LongSupplier clock;
+
+  private ObjectConfig(int chunkSize, Duration uploadExpiry, LongSupplier clock) {
+    this.chunkSize = chunkSize;
+    this.uploadExpiry = uploadExpiry;
+    this.clock = clock;
+  }
+
+  public static ObjectConfig defaults() {
+    return new ObjectConfig(DEFAULT_CHUNK_SIZE, DEFAULT_UPLOAD_EXPIRY, System::currentTimeMillis);
+  }
+
+  /** Bytes per stored chunk: a ranged read fetches only the chunks it overlaps. */
+  public ObjectConfig withChunkSize(int bytes) {
+    if (bytes < 1) {
+      throw new InvalidArgumentException("chunkSize must be at least 1, was " + bytes);
+    }
+    return new ObjectConfig(bytes, uploadExpiry, clock);
+  }
+
+  /** How long an upload may stay open; after that it is aborted and its parts freed. */
+  public ObjectConfig withUploadExpiry(Duration expiry) {
+    Objects.requireNonNull(expiry, "uploadExpiry");
+    if (expiry.isZero() || expiry.isNegative()) {
+      throw new InvalidArgumentException("uploadExpiry must be positive, was " + expiry);
+    }
+    return new ObjectConfig(chunkSize, expiry, clock);
+  }
+
+  public ObjectConfig withClock(LongSupplier millis) {
+    return new ObjectConfig(chunkSize, uploadExpiry, Objects.requireNonNull(millis, "clock"));
+  }
+
+  public int chunkSize() {
+    return chunkSize;
+  }
+
+  public Duration uploadExpiry() {
+    return uploadExpiry;
+  }
+
+  public LongSupplier clock() {
+    return clock;
+  }
+}

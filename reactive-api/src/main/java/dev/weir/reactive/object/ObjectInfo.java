@@ -1,0 +1,39 @@
+package dev.weir.reactive.object;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What {@code head} tells about an object.
+ *
+ * @param key the object's key in its bucket
+ * @param size bytes of content
+ * @param contentType the content type given at put ({@link ObjectOptions#DEFAULT_CONTENT_TYPE}
+ *     when none was)
+ * @param metadata user metadata, unmodifiable
+ * @param etag as S3: the hex MD5 of the content for a single put; for a multipart upload the
+ *     hex MD5 of the concatenated binary MD5s of its parts, then {@code -} and the part count
+ * @param crc32c the CRC32C of the whole content
+ * @param sequence the store sequence of the write that made this object visible; changes with
+ *     every put, copy onto or move onto the key
+ * @param created when the object was stored, by the store clock
+ */
+public record ObjectInfo(
+    String key,
+    long size,
+    String contentType,
+    Map<String, String> metadata,
+    String etag,
+    int crc32c,
+    long sequence,
+    Instant created) {
+
+  public ObjectInfo {
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** Whether this object was stored by a multipart upload (its ETag ends with {@code -N}). */
+  public boolean isMultipart() {
+    return etag.indexOf('-') >= 0;
+  }
+}
