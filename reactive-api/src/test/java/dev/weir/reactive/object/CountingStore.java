@@ -1,6 +1,7 @@
 package dev.weir.reactive.object;
 
 import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.EngineStats;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
@@ -9,6 +10,9 @@ import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.PutOptions;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.StoreSnapshot;
+import dev.weir.reactive.Transaction;
+import java.util.function.Function;
+import reactor.util.retry.Retry;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,6 +48,17 @@ final class CountingStore implements ReactiveStore {
   @Override public Mono<Void> write(WriteBatch batch) { return d.write(batch); }
   @Override public Mono<EngineStats> stats() { return d.stats(); }
   @Override public Mono<Void> close() { return d.close(); }
+  @Override public Mono<Boolean> delete(Bytes key, long seq) { return d.delete(key, seq); }
+  @Override public Flux<ChangeEvent> watch(Bytes prefix) { return d.watch(prefix); }
+  @Override public Flux<ChangeEvent> watch(Bytes prefix, long from) { return d.watch(prefix, from); }
+  @Override public Mono<Transaction> begin() { return d.begin(); }
+  @Override public Mono<Transaction> begin(boolean readOnly) { return d.begin(readOnly); }
+  @Override public <T> Mono<T> transact(Function<Transaction, Mono<T>> work) {
+    return d.transact(work);
+  }
+  @Override public <T> Mono<T> transact(Function<Transaction, Mono<T>> work, Retry retry) {
+    return d.transact(work, retry);
+  }
 
   @Override
   public Mono<StoreSnapshot> snapshot() {
