@@ -1,0 +1,152 @@
+package dev.weir.benchmarks;
+
+import dev.weir.engine.Bytes;
+import dev.weir.engine.EngineConfig;
+import dev.weir.engine.EngineStats;
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.Weir;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import reactor.core.publisher.Flux;
+
+/**
+ * The db_bench data set shared by the benchmarks: {@value #KEYS} keys of {@value #KEY_SIZE}
+ * bytes with {@value #VALUE_SIZE}-byte values, drawn from a fixed seed so every run and every
+ * store sees the same bytes. Built once per JVM (each JMH fork) and never mutated.
+ *
+ * <p>{@link #keys} are random (so loading them in index order is {@code fillrandom});
+ * {@link #missing} are random keys of the same length that are not in {@link #keys}; {@link
+ * #seqKeys} ascend (a fixed 8-byte prefix and a big-endian index), for {@code fillseq}. {@link
+ * #order} is a random sequence of key indexes that readers walk, so a lookup costs an array
+ * read, not a random-number call.
+ */
+final class Dataset {
+
+  static final int KEYS = 1_000_000;
+  static final int KEY_SIZE = 16;
+  static final int VALUE_SIZE = 100;
+  static final long SEED = 0x5EED_0F_7E1AL;
+  /** Length of {@link #order}; a power of two so a reader wraps with a mask. */
+  static final int ORDER_SIZE = 1 << 22;
+  /** In-flight writes per producer, as a reactive application would write. */
+  static final int IN_FLIGHT = 256;
+  /** A write stream that has not completed by then is stuck: fail rather than hang. */
+  static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(60);
+
+  /** Random keys, as raw arrays (the map's lookup keys; never the arrays the map holds). */
+  final byte[][] keys = new byte[KEYS][];
+  /** Random keys absent from {@link #keys}. */
+  final byte[][] missing = new byte[KEYS][];
+  /** Ascending keys. */
+  final byte[][] seqKeys = new byte[KEYS][];
+  /** One value per key (random bytes). */
+  final byte[][] values = new byte[KEYS][];
+  /** The same, wrapped (no copy) for the Weir API. */
+  final Bytes[] keyBytes = new Bytes[KEYS];
+  final Bytes[] missingBytes = new Bytes[KEYS];
+  final Bytes[] seqKeyBytes = new Bytes[KEYS];
+  final Bytes[] valueBytes = new Bytes[KEYS];
+  /** Random key indexes in [0, KEYS). */
+  final int[] order = new int[ORDER_SIZE];
+
+  private static Dataset instance;
+
+  /** The data set of this JVM, built on first use. */
+  static synchronized Dataset get() {
+    if (instance == null) {
+      instance = new Dataset();
+    }
+    return instance;
+  }
+
+  private Dataset() {
+    Random random = new Random(SEED);
+    Set<ByteBuffer> seen = new HashSet<>(4 * KEYS);
+    for (int i = 0; i < KEYS; i++) {
+      keys[i] = uniqueKey(random, seen);
+      values[i] = new byte[VALUE_SIZE];
+      random.nextBytes(values[i]);
+      keyBytes[i] = Bytes.wrap(keys[i]);
+      valueBytes[i] = Bytes.wrap(values[i]);
+      byte[] seq = new byte[KEY_SIZE];
+      ByteBuffer.wrap(seq).putLong(0x7365712D6B657921L).putLong(i); // "seq-key!" + index
+      seqKeys[i] = seq;
+      seqKeyBytes[i] = Bytes.wrap(seq);
+    }
+    for (int i = 0; i < KEYS; i++) {
+      missing[i] = uniqueKey(random, seen);
+      missingBytes[i] = Bytes.wrap(missing[i]);
+    }
+    for (int i = 0; i < ORDER_SIZE; i++) {
+      order[i] = random.nextInt(KEYS);
+    }
+  }
+
+  private static byte[] uniqueKey(Random random, Set<ByteBuffer> seen) {
+    while (true) {
+      byte[] k = new byte[KEY_SIZE];
+      random.nextBytes(k);
+      if (seen.add(ByteBuffer.wrap(k))) {
+        return k;
+      }
+    }
+  }
+
+  /** A fresh Weir store with the default settings and completions on the committing thread. */
+  static ReactiveStore newStore(String name) {
+    return Weir.inMemory(EngineConfig.builder().name(name).build());
+  }
+
+  /** A fresh raw map ordered like Weir (unsigned bytes). */
+  static ConcurrentSkipListMap<byte[], byte[]> newMap() {
+    return new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+  }
+
+  /**
+   * Loads every key into {@code store}, {@value #IN_FLIGHT} puts in flight. Both stores hold
+   * their own copy of each key (so a lookup never compares an array with itself) and share the
+   * value arrays.
+   */
+  void load(ReactiveStore store) {
+    Flux.range(0, KEYS)
+        .flatMap(i -> store.put(Bytes.of(keys[i]), valueBytes[i]), IN_FLIGHT)
+        .blockLast(Dataset.TIMEOUT);
+  }
+
+  void load(ConcurrentSkipListMap<byte[], byte[]> map) {
+    for (int i = 0; i < KEYS; i++) {
+      map.put(keys[i].clone(), values[i]);
+    }
+  }
+
+  /**
+   * Waits (up to 60 s; setup code, not a non-blocking thread) until the store has no frozen
+   * memtable left and no flush or compaction for half a second, so that reads measure a settled shape. Returns the
+   * last stats.
+   */
+  static EngineStats settle(ReactiveStore store) throws InterruptedException {
+    return settle(() -> store.stats().block());
+  }
+
+  static EngineStats settle(java.util.function.Supplier<EngineStats> stats)
+      throws InterruptedException {
+    EngineStats last = stats.get();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    int quiet = 0;
+    while (System.nanoTime() < deadline && quiet < 5) {
+      Thread.sleep(100);
+      EngineStats now = stats.get();
+      boolean same =
+          now.memtables() == 1
+              && now.compactions() == last.compactions()
+              && now.flushes() == last.flushes();
+      quiet = same ? quiet + 1 : 0;
+      last = now;
+    }
+    return last;
+  }
+}
