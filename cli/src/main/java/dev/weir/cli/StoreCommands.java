@@ -110,7 +110,10 @@ final class StoreCommands {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (RecordComponent c : EngineStats.class.getRecordComponents()) {
       try {
-        fields.put(c.getName(), c.getAccessor().invoke(stats));
+        Object value = c.getAccessor().invoke(stats);
+        if (value != null) { // an absent detail (no failure yet) is not a counter
+          fields.put(c.getName(), value);
+        }
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new IllegalStateException("cannot read stats field " + c.getName(), e);
       }

@@ -525,6 +525,7 @@ public final class Engine implements AutoCloseable {
         compactor.flushes(),
         compactor.compactions(),
         compactor.failures(),
+        compactor.lastFailure(),
         writeLoop.stalls(),
         writeLoop.rejectedWrites(),
         snapshots.openCount(),

@@ -183,7 +183,7 @@ public final class EngineConfig {
     private int levelSizeMultiplier = 10;
     private long level1Bytes = 64L * 1024 * 1024;
     private int maxFrozenMemtables = 4;
-    private int maxLevel0Runs = 12;
+    private int maxLevel0Runs = 20;
     private int changeLogCapacity = 65_536;
     private long changeLogBytes = 16L * 1024 * 1024;
     private java.time.Duration expirySweepInterval = java.time.Duration.ofSeconds(1);
@@ -262,7 +262,7 @@ public final class EngineConfig {
       return this;
     }
 
-    /** Level-0 runs allowed before writes stall (default 12). */
+    /** Level-0 runs allowed before writes stall (default 20). */
     public Builder maxLevel0Runs(int count) {
       this.maxLevel0Runs = count;
       return this;

@@ -17,6 +17,7 @@ import java.util.List;
  * @param flushes memtables flushed to runs
  * @param compactions merges of runs done
  * @param compactionFailures compaction jobs that failed (their inputs stay as they were)
+ * @param lastCompactionFailure the last such failure, or null
  * @param writeStalls times the write loop held writes back for compaction
  * @param rejectedWrites writes refused for the memory budget
  * @param openSnapshots snapshots open now, explicit and scans'
@@ -37,6 +38,7 @@ public record EngineStats(
     long flushes,
     long compactions,
     long compactionFailures,
+    String lastCompactionFailure,
     long writeStalls,
     long rejectedWrites,
     int openSnapshots,

@@ -1,67 +1,93 @@
 package dev.weir.engine.changes;
 
+import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
+import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The recent committed changes, one per sequence number, in a ring: the bounded buffer every
  * change stream reads from, and what lets a stream resume from a past sequence.
  *
  * <p>Every sequence number the write loop gives out is one change (a put, a delete, a range
- * delete, an expiry), so the event of sequence {@code s} lives in slot {@code s & mask}. The
- * write loop appends (one writer); readers check that the slot still holds their sequence, so a
- * reader that fell a whole ring behind finds out instead of reading a newer event. The ring is
- * bounded by count and by the bytes of the keys and values it pins; {@link #floor()} is the
- * oldest sequence still held.
+ * delete, an expiry), so the change of sequence {@code s} lives in slot {@code s & mask}. The
+ * ring is bounded by count and by the bytes of the keys and values it pins; {@link #floor()} is
+ * the oldest sequence still held.
+ *
+ * <p>Why parallel arrays and a sequence lock rather than a ring of event objects: the write loop
+ * records every write, watched or not, so recording must allocate nothing. The writer marks a
+ * slot's sequence -1, fences, writes the fields, then publishes the new sequence with release
+ * semantics; a reader reads the sequence, the fields, fences, and re-reads the sequence, and
+ * trusts the fields only if both reads match. Events are built only for readers.
  *
  * <p>Appending is called only by the write loop; {@link #signalWatchers()} is called after the
  * group is published and the writer role released, never while it is held.
  */
 public final class ChangeLog {
 
-  private final AtomicReferenceArray<ChangeEvent> ring;
-  private final long[] sizes;
+  private final AtomicLongArray seqs;
+  private final byte[] types;
+  private final byte[][] keys;
+  private final byte[][] values;
+  private final long[] sizes; // write loop only
   private final int mask;
   private final long maxBytes;
   private final Set<Runnable> watchers = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger watcherCount = new AtomicInteger();
   private long bytes; // write loop only
   private volatile long floor = 1;
 
-  /** A ring of at least {@code capacity} events (rounded to a power of two) and maxBytes. */
+  /** A ring of at least {@code capacity} changes (rounded to a power of two) and maxBytes. */
   public ChangeLog(int capacity, long maxBytes) {
     int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
-    this.ring = new AtomicReferenceArray<>(size);
+    this.seqs = new AtomicLongArray(size);
+    this.types = new byte[size];
+    this.keys = new byte[size][];
+    this.values = new byte[size][];
     this.sizes = new long[size];
     this.mask = size - 1;
     this.maxBytes = maxBytes;
   }
 
-  /** Called only by the write loop, for every sequence in order. */
-  public void append(ChangeEvent e) {
-    long seq = e.sequence();
+  /**
+   * Called only by the write loop, for every sequence in order. For a range deletion {@code
+   * value} is the range's end.
+   */
+  public void append(ChangeEvent.Type type, byte[] key, byte[] value, long seq) {
     int slot = (int) (seq & mask);
-    long size = 64L + e.key().length() + (e.value() == null ? 0 : e.value().length());
     long f = floor;
-    if (ring.get(slot) != null) {
-      bytes -= sizes[slot]; // the slot's old event leaves the ring
-      f = Math.max(f, ring.get(slot).sequence() + 1);
+    long old = seqs.get(slot);
+    if (old > 0) {
+      bytes -= sizes[slot]; // the slot's old change leaves the ring
+      f = Math.max(f, old + 1);
     }
-    ring.set(slot, e);
+    seqs.set(slot, -1);
+    VarHandle.storeStoreFence();
+    types[slot] = (byte) type.code();
+    keys[slot] = key;
+    values[slot] = value;
+    long size = 64L + key.length + (value == null ? 0 : value.length);
     sizes[slot] = size;
+    seqs.setRelease(slot, seq);
     bytes += size;
     while (bytes > maxBytes && f < seq) {
-      int old = (int) (f & mask);
-      ChangeEvent gone = ring.get(old);
-      if (gone != null && gone.sequence() == f) {
-        bytes -= sizes[old];
-        sizes[old] = 0;
-        ring.set(old, null);
+      int gone = (int) (f & mask);
+      if (seqs.get(gone) == f) {
+        bytes -= sizes[gone];
+        sizes[gone] = 0;
+        seqs.set(gone, 0);
+        VarHandle.storeStoreFence();
+        keys[gone] = null;
+        values[gone] = null;
       }
       f++;
     }
-    floor = f;
+    if (f != floor) {
+      floor = f;
+    }
   }
 
   /** The oldest sequence still held. */
@@ -69,25 +95,42 @@ public final class ChangeLog {
     return floor;
   }
 
-  /** The event of {@code seq}, or {@code null} when the ring no longer holds it. */
+  /** The change of {@code seq}, or {@code null} when the ring no longer holds it. */
   public ChangeEvent get(long seq) {
     if (seq < floor) {
       return null;
     }
-    ChangeEvent e = ring.get((int) (seq & mask));
-    return e != null && e.sequence() == seq ? e : null;
+    int slot = (int) (seq & mask);
+    if (seqs.getAcquire(slot) != seq) {
+      return null;
+    }
+    byte type = types[slot];
+    byte[] key = keys[slot];
+    byte[] value = values[slot];
+    VarHandle.loadLoadFence();
+    if (seqs.get(slot) != seq || key == null) {
+      return null; // overwritten while we read it
+    }
+    ChangeEvent.Type t = ChangeEvent.Type.ofCode(type);
+    Bytes v = value == null ? null : Bytes.wrap(value);
+    boolean range = t == ChangeEvent.Type.RANGE_DELETE;
+    return new ChangeEvent(t, Bytes.wrap(key), range ? null : v, range ? v : null, seq);
   }
 
   public void addWatcher(Runnable signal) {
-    watchers.add(signal);
+    if (watchers.add(signal)) {
+      watcherCount.incrementAndGet();
+    }
   }
 
   public void removeWatcher(Runnable signal) {
-    watchers.remove(signal);
+    if (watchers.remove(signal)) {
+      watcherCount.decrementAndGet();
+    }
   }
 
   public int watcherCount() {
-    return watchers.size();
+    return watcherCount.get();
   }
 
   /** Tells every watcher that new changes may be visible; never called with the role held. */

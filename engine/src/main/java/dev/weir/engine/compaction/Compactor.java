@@ -102,7 +102,7 @@ public final class Compactor {
         new CompactorThread(
             "weir-compactor-" + storeName,
             failures::incrementAndGet,
-            () -> sweepExpired(null),
+            this::tick,
             expirySweepNanos);
   }
 
@@ -126,6 +126,15 @@ public final class Compactor {
    */
   public void requestExpirySweep(WriteCallback done) {
     thread.execute(() -> sweepExpired(done));
+  }
+
+  /**
+   * The periodic look: expiries, and a retry of compaction in case the last job failed (a failed
+   * job installs nothing and would otherwise wait for the next flush to be tried again).
+   */
+  private void tick() {
+    sweepExpired(null);
+    wake();
   }
 
   private void sweepExpired(WriteCallback done) {
@@ -214,6 +223,14 @@ public final class Compactor {
     return failures.get();
   }
 
+  /** The last job failure, for the stats; null when none failed. */
+  public String lastFailure() {
+    Throwable e = lastFailure;
+    return e == null ? null : e.toString();
+  }
+
+  private volatile Throwable lastFailure;
+
   /** Stops taking new jobs; a job in progress finishes and its edit is installed or dropped. */
   public void close() {
     closed = true;
@@ -240,6 +257,7 @@ public final class Compactor {
     } catch (Throwable e) {
       // nothing was installed, so the store is intact; the next wake-up tries again
       failures.incrementAndGet();
+      lastFailure = e;
       job = null;
       edit = null;
     }

@@ -16,8 +16,20 @@ public final class VersionHolder {
     return current;
   }
 
-  /** Called only by the write loop. */
+  /** Called only by the write loop: a release store, which is all a reader's acquire needs. */
   public void install(Version next) {
-    current = next;
+    CURRENT.setRelease(this, next);
+  }
+
+  private static final java.lang.invoke.VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(VersionHolder.class, "current", Version.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 }

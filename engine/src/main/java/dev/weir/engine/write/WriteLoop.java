@@ -83,8 +83,11 @@ public final class WriteLoop {
   private final int maxLevel0;
   private volatile boolean closed;
   private volatile WeirException fatal;
-  private volatile long groups;
-  private volatile long opsApplied;
+  // written by the writer with release stores, read racily by stats: no fence per group
+  private final java.util.concurrent.atomic.AtomicLong groups =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong opsApplied =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Counts the live keys a range delete removed, reading just below its sequence. */
   public interface RangeCounter {
@@ -161,11 +164,11 @@ public final class WriteLoop {
   }
 
   public long groups() {
-    return groups;
+    return groups.get();
   }
 
   public long opsApplied() {
-    return opsApplied;
+    return opsApplied.get();
   }
 
   public long now() {
@@ -231,8 +234,8 @@ public final class WriteLoop {
       n++;
     }
     state.publish();
-    groups++;
-    opsApplied += n;
+    groups.lazySet(groups.get() + 1);
+    opsApplied.lazySet(opsApplied.get() + n);
     return head;
   }
 
@@ -260,15 +263,20 @@ public final class WriteLoop {
 
   private void complete(WriteOp group) {
     if (EngineThread.isCurrent()) {
-      asyncCompletions.execute(() -> runCompletions(group));
+      asyncCompletions.execute(() -> runCompletions(group, true));
     } else if (completions == null) {
-      runCompletions(group);
+      // inline: the drain loop we are in applies what the callbacks write, with no recursion
+      runCompletions(group, false);
     } else {
-      completions.execute(() -> runCompletions(group));
+      completions.execute(() -> runCompletions(group, true));
     }
   }
 
-  private void runCompletions(WriteOp group) {
+  /**
+   * Runs a group's callbacks. Writes they make only enqueue (the trampoline); {@code drainAfter}
+   * is set when no drain loop is below us on this thread to apply them.
+   */
+  private void runCompletions(WriteOp group, boolean drainAfter) {
     int[] depth = COMPLETING.get();
     depth[0]++;
     try {
@@ -281,7 +289,7 @@ public final class WriteLoop {
     } finally {
       depth[0]--;
     }
-    if (depth[0] == 0) {
+    if (drainAfter && depth[0] == 0) {
       drain(); // writes the callbacks made while we were completing
     }
   }

@@ -1,6 +1,5 @@
 package dev.weir.engine.write;
 
-import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.StoreFullException;
 import dev.weir.engine.changes.ChangeLog;
@@ -53,9 +52,13 @@ final class WriterState {
   private long nextTableId = 1;
   private long frozenBytes;
   private long runBytes;
-  private volatile long liveBytes;
-  private volatile long stalls;
-  private volatile long rejected;
+  // written by the writer with release stores, read racily by stats: no fence per group
+  private final java.util.concurrent.atomic.AtomicLong liveBytes =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong stalls =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong rejected =
+      new java.util.concurrent.atomic.AtomicLong();
 
   WriterState(
       VersionHolder versions,
@@ -77,15 +80,15 @@ final class WriterState {
   }
 
   long liveBytes() {
-    return liveBytes;
+    return liveBytes.get();
   }
 
   long rejectedWrites() {
-    return rejected;
+    return rejected.get();
   }
 
   long stalls() {
-    return stalls;
+    return stalls.get();
   }
 
   /** Applies one op; its outcome goes into the op. A failure changes nothing. */
@@ -315,9 +318,7 @@ final class WriterState {
 
   /** Records the change of one sequence; for a range delete, {@code value} is the range end. */
   private void changed(ChangeEvent.Type type, byte[] key, byte[] value, long seq) {
-    Bytes v = value == null ? null : Bytes.wrap(value);
-    boolean range = type == ChangeEvent.Type.RANGE_DELETE;
-    changes.append(new ChangeEvent(type, Bytes.wrap(key), range ? null : v, range ? v : null, seq));
+    changes.append(type, key, value, seq);
   }
 
   private void addTombstone(RangeTombstone t) {
@@ -328,7 +329,7 @@ final class WriterState {
 
   private void reserve(long bytes) {
     if (bytes > 0 && currentBytes() + bytes > maxMemoryBytes) {
-      rejected++;
+      rejected.lazySet(rejected.get() + 1);
       throw new StoreFullException(
           "the write needs "
               + bytes
@@ -345,7 +346,7 @@ final class WriterState {
   }
 
   private void updateLiveBytes() {
-    liveBytes = currentBytes();
+    liveBytes.lazySet(currentBytes());
   }
 
   private boolean live(byte[] key, long now) {
@@ -394,7 +395,7 @@ final class WriterState {
     boolean stall =
         frozen.size() > maxFrozen || (!levels.isEmpty() && levels.get(0).size() > maxLevel0);
     if (stall) {
-      stalls++;
+      stalls.lazySet(stalls.get() + 1);
     }
     return stall;
   }
