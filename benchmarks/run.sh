@@ -27,11 +27,7 @@ if [[ $build == 1 ]]; then
 fi
 
 mkdir -p benchmarks/results
-# -Xss512m: Weir's write loop recurses once per write group when completions refill a
-# flatMap (WriteLoop.runCompletions -> drain -> complete -> runCompletions ...); with the
-# default 1 MiB stacks a 1,000,000-put stream dies with StackOverflowError on a Reactor
-# parallel thread and its Flux never completes. See benchmarks/RESULTS.md.
-jvm="-Xms4g -Xmx4g -Xss512m"
+jvm="-Xms4g -Xmx4g"
 extra=(${JMH_EXTRA:-})
 
 # run <result name> <class regex> <warmup time> <measurement time>

@@ -44,13 +44,13 @@ import reactor.core.publisher.Flux;
  * <pre>{@code
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar FillBenchmark \
- *     -f 1 -wi 2 -i 3 -w 3s -r 5s -jvmArgs "-Xms4g -Xmx4g -Xss512m" \
+ *     -f 1 -wi 2 -i 3 -w 3s -r 5s -jvmArgs "-Xms4g -Xmx4g" \
  *     -rf json -rff benchmarks/results/fill.json
  * }</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Xss512m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Thread)
 public class FillBenchmark {
 

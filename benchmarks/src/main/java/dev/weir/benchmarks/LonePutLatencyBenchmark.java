@@ -36,13 +36,13 @@ import reactor.core.CoreSubscriber;
  * <pre>{@code
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar LonePutLatencyBenchmark \
- *     -f 1 -wi 2 -i 3 -w 2s -r 3s -jvmArgs "-Xms4g -Xmx4g -Xss512m" \
+ *     -f 1 -wi 2 -i 3 -w 2s -r 3s -jvmArgs "-Xms4g -Xmx4g" \
  *     -rf json -rff benchmarks/results/putlone.json
  * }</pre>
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Xss512m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class LonePutLatencyBenchmark {
 
   /** A loaded Weir store and the writer's reusable subscriber. */

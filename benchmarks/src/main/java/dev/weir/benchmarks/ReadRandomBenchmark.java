@@ -48,13 +48,13 @@ import org.openjdk.jmh.annotations.Threads;
  * <pre>{@code
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar ReadRandomBenchmark \
- *     -f 1 -wi 2 -i 3 -w 2s -r 3s -jvmArgs "-Xms4g -Xmx4g -Xss512m" \
+ *     -f 1 -wi 2 -i 3 -w 2s -r 3s -jvmArgs "-Xms4g -Xmx4g" \
  *     -rf json -rff benchmarks/results/readrandom.json
  * }</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Xss512m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class ReadRandomBenchmark {
 
   /** A Weir store loaded through the reactive API. */
