@@ -50,7 +50,7 @@ public final class Engine implements AutoCloseable {
     this.changes =
         new ChangeLog(
             config.changeLogCapacity(),
-            Math.min(config.changeLogBytes(), Math.max(1, config.maxMemoryBytes() / 4)));
+            Math.min(config.changeLogBytes(), Math.max(1024, config.maxMemoryBytes() / 8)));
     this.writeLoop =
         new WriteLoop(
             versions,

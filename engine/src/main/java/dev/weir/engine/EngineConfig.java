@@ -143,8 +143,10 @@ public final class EngineConfig {
     return changeLogCapacity;
   }
 
-  /** Bytes of keys and values the change log may pin (default 16 MiB, at most a quarter of
-   * maxMemoryBytes). */
+  /**
+   * Bytes of keys and values the change log may pin (default 16 MiB, at most an eighth of
+   * maxMemoryBytes); they count against the memory budget.
+   */
   public long changeLogBytes() {
     return changeLogBytes;
   }

@@ -90,6 +90,11 @@ public final class ChangeLog {
     }
   }
 
+  /** Bytes of keys and values the ring pins; read by the write loop for the memory budget. */
+  public long bytes() {
+    return bytes;
+  }
+
   /** The oldest sequence still held. */
   public long floor() {
     return floor;

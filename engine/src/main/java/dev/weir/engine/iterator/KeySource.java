@@ -7,8 +7,11 @@ package dev.weir.engine.iterator;
  */
 public interface KeySource {
 
-  /** Copies the newest version of {@code key} with a sequence at most {@code maxSeq} into out. */
-  boolean find(byte[] key, long maxSeq, VersionRef out);
+  /**
+   * Copies the newest version of {@code key} with a sequence at most {@code maxSeq} into out.
+   * {@code hash} is {@code KeyHash.hash(key)}, computed once per lookup for every source.
+   */
+  boolean find(byte[] key, long hash, long maxSeq, VersionRef out);
 
   /**
    * The highest sequence this source holds. For the active memtable, read it only on the write

@@ -99,7 +99,7 @@ public final class MemTable implements KeySource {
   }
 
   @Override
-  public boolean find(byte[] key, long maxSeq, VersionRef out) {
+  public boolean find(byte[] key, long hash, long maxSeq, VersionRef out) {
     MemVersion head = map.get(key);
     MemVersion v = head == null ? null : head.visibleAt(maxSeq);
     if (v == null) {

@@ -151,11 +151,11 @@ public final class Run implements KeySource {
   }
 
   @Override
-  public boolean find(byte[] key, long maxSeq, VersionRef out) {
+  public boolean find(byte[] key, long hash, long maxSeq, VersionRef out) {
     if (size == 0 || compareAt(0, key) > 0 || compareAt(size - 1, key) < 0) {
       return false;
     }
-    if (!bloom.mightContain(KeyHash.hash(key))) {
+    if (!bloom.mightContain(hash)) {
       bloomStats.useful.increment();
       return false;
     }

@@ -3,6 +3,7 @@ package dev.weir.engine.version;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.ValueKind;
+import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.RangeTombstone;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
@@ -99,8 +100,9 @@ public final class Version {
    * expired at {@code now}.
    */
   public boolean findLive(byte[] key, long readSeq, long now, VersionRef out) {
+    long hash = KeyHash.hash(key);
     for (KeySource s : sources) {
-      if (s.find(key, readSeq, out)) {
+      if (s.find(key, hash, readSeq, out)) {
         return out.kind == ValueKind.PUT
             && (out.expireAt == 0 || out.expireAt > now)
             && !hiddenByTombstone(key, out.seq, readSeq);

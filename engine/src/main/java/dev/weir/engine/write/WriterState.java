@@ -7,6 +7,7 @@ import dev.weir.engine.TransactionConflictException;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
+import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.KeyOrder;
 import dev.weir.engine.key.RangeTombstone;
 import dev.weir.engine.key.ValueKind;
@@ -211,7 +212,7 @@ final class WriterState {
       }
     }
     for (KeySource s : v.sources()) {
-      if (s.maxSeq() > since && s.find(key, Long.MAX_VALUE, scratch)) {
+      if (s.maxSeq() > since && s.find(key, KeyHash.hash(key), Long.MAX_VALUE, scratch)) {
         return scratch.seq > since;
       }
     }
@@ -341,8 +342,9 @@ final class WriterState {
     }
   }
 
+  /** What the budget counts: memtables, runs, and what the change log pins (it may be dead). */
   private long currentBytes() {
-    return active.approximateBytes() + frozenBytes + runBytes;
+    return active.approximateBytes() + frozenBytes + runBytes + changes.bytes();
   }
 
   private void updateLiveBytes() {
@@ -356,8 +358,9 @@ final class WriterState {
   /** Whether the newest version of {@code key} is still the expired value written at seq. */
   private boolean stillExpired(byte[] key, long seq, long now) {
     Version v = working();
+    long hash = KeyHash.hash(key);
     for (KeySource s : v.sources()) {
-      if (s.find(key, Long.MAX_VALUE, scratch)) {
+      if (s.find(key, hash, Long.MAX_VALUE, scratch)) {
         return scratch.seq == seq
             && scratch.kind == ValueKind.PUT
             && scratch.expireAt != 0

@@ -40,11 +40,11 @@ class RunTest {
     Run run = build(keys);
     VersionRef ref = new VersionRef();
     for (String key : keys) {
-      assertTrue(run.find(k(key), Long.MAX_VALUE, ref), key);
+      assertTrue(find(run, k(key), Long.MAX_VALUE, ref), key);
       assertEquals("v-" + key, new String(ref.value, StandardCharsets.UTF_8));
     }
     for (String missing : new String[] {"a", "user:", "user:00000001", "zz", "user:0000000999999x"}) {
-      assertFalse(run.find(k(missing), Long.MAX_VALUE, ref), missing);
+      assertFalse(find(run, k(missing), Long.MAX_VALUE, ref), missing);
     }
   }
 
@@ -78,7 +78,7 @@ class RunTest {
     VersionRef ref = new VersionRef();
     int probes = 99_999; // every probe sorts inside the run, so each one reaches the filter
     for (int i = 0; i < probes; i++) {
-      run.find(k(String.format("key%08dx", i)), Long.MAX_VALUE, ref);
+      find(run, k(String.format("key%08dx", i)), Long.MAX_VALUE, ref);
     }
     double falsePositiveRate = stats.falsePositive.sum() / (double) probes;
     assertTrue(falsePositiveRate < 0.02, "false positive rate " + falsePositiveRate);
@@ -94,13 +94,17 @@ class RunTest {
     b.add(k("b"), 3, ValueKind.PUT, k("b3"), 0);
     Run run = b.build(1);
     VersionRef ref = new VersionRef();
-    assertTrue(run.find(k("a"), 8, ref));
+    assertTrue(find(run, k("a"), 8, ref));
     assertEquals(ValueKind.DELETE, ref.kind);
-    assertTrue(run.find(k("a"), 4, ref));
+    assertTrue(find(run, k("a"), 4, ref));
     assertEquals("a2", new String(ref.value, StandardCharsets.UTF_8));
-    assertFalse(run.find(k("a"), 1, ref));
+    assertFalse(find(run, k("a"), 1, ref));
     assertEquals(List.of("a", "b"), walk(run.cursor(null, null, false)));
     assertEquals(List.of("b", "a"), walk(run.cursor(null, null, true)));
+  }
+
+  private static boolean find(Run run, byte[] key, long maxSeq, VersionRef out) {
+    return run.find(key, dev.weir.engine.key.KeyHash.hash(key), maxSeq, out);
   }
 
   private static List<String> walk(SourceCursor c) {

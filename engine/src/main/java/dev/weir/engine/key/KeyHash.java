@@ -1,11 +1,11 @@
-package dev.weir.engine.run;
+package dev.weir.engine.key;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** A fast 64-bit hash of a key for bloom filters: 8 bytes per step, a murmur3 finaliser. */
-final class KeyHash {
+public final class KeyHash {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -13,7 +13,7 @@ final class KeyHash {
 
   private KeyHash() {}
 
-  static long hash(byte[] key) {
+  public static long hash(byte[] key) {
     long h = key.length * M;
     int i = 0;
     for (; i + 8 <= key.length; i += 8) {
