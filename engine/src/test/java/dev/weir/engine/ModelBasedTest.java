@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ModelBasedTest {
 
   private static final long BASE_SEED = 0x5EEDL;
-  private static final int SEQUENCES = 1000;
+  /** 1,000 in CI; the soak profile runs {@code -Dweir.modelSequences=50000}. */
+  private static final int SEQUENCES = Integer.getInteger("weir.modelSequences", 1000);
   private static final int MAX_OPS = 200;
 
   /** Settings that keep three versions; history transcripts must match among them. */
