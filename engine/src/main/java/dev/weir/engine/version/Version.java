@@ -4,6 +4,7 @@ import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.key.KeyHash;
+import dev.weir.engine.key.KeyOrder;
 import dev.weir.engine.key.RangeTombstone;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
@@ -29,6 +30,11 @@ public final class Version {
   private final List<List<Run>> levels;
   private final RangeTombstone[] tombstones;
   private final KeySource[] sources;
+  /** Memtables and level-0 runs, newest first: each may hold any key. */
+  private final KeySource[] overlapping;
+  /** Per level from 1: runs with disjoint ranges, sorted, and their smallest keys. */
+  private final Run[][] disjoint;
+  private final byte[][][] disjointSmallest;
 
   public Version(
       long visibleSeq,
@@ -42,6 +48,24 @@ public final class Version {
     this.levels = copyLevels(levels);
     this.tombstones = tombstones;
     this.sources = sourcesOf(active, this.frozen, this.levels);
+    List<KeySource> mayOverlap = new ArrayList<>();
+    mayOverlap.add(active);
+    mayOverlap.addAll(this.frozen);
+    if (!this.levels.isEmpty()) {
+      mayOverlap.addAll(this.levels.get(0));
+    }
+    this.overlapping = mayOverlap.toArray(new KeySource[0]);
+    int deeper = Math.max(0, this.levels.size() - 1);
+    this.disjoint = new Run[deeper][];
+    this.disjointSmallest = new byte[deeper][][];
+    for (int l = 0; l < deeper; l++) {
+      List<Run> level = this.levels.get(l + 1);
+      disjoint[l] = level.toArray(new Run[0]);
+      disjointSmallest[l] = new byte[level.size()][];
+      for (int i = 0; i < level.size(); i++) {
+        disjointSmallest[l][i] = level.get(i).smallestKey();
+      }
+    }
   }
 
   private Version(Version base, long visibleSeq, RangeTombstone[] tombstones) {
@@ -51,6 +75,9 @@ public final class Version {
     this.levels = base.levels;
     this.tombstones = tombstones;
     this.sources = base.sources;
+    this.overlapping = base.overlapping;
+    this.disjoint = base.disjoint;
+    this.disjointSmallest = base.disjointSmallest;
   }
 
   /** A new shape (after a rotation or an edit) at the same visible sequence. */
@@ -100,15 +127,49 @@ public final class Version {
    * expired at {@code now}.
    */
   public boolean findLive(byte[] key, long readSeq, long now, VersionRef out) {
+    return find(key, readSeq, out)
+        && out.kind == ValueKind.PUT
+        && (out.expireAt == 0 || out.expireAt > now)
+        && !hiddenByTombstone(key, out.seq, readSeq);
+  }
+
+  /**
+   * The newest version of {@code key} at or below {@code readSeq}, from the newest source that
+   * has one. Memtables and level-0 runs are asked in turn; on each deeper level a binary search
+   * over the runs' smallest keys picks the one run that may hold the key, so a lookup touches
+   * one run per level instead of checking every run's bounds.
+   */
+  public boolean find(byte[] key, long readSeq, VersionRef out) {
     long hash = KeyHash.hash(key);
-    for (KeySource s : sources) {
+    for (KeySource s : overlapping) {
       if (s.find(key, hash, readSeq, out)) {
-        return out.kind == ValueKind.PUT
-            && (out.expireAt == 0 || out.expireAt > now)
-            && !hiddenByTombstone(key, out.seq, readSeq);
+        return true;
+      }
+    }
+    for (int l = 0; l < disjoint.length; l++) {
+      int i = floorIndex(disjointSmallest[l], key);
+      if (i >= 0 && disjoint[l][i].find(key, hash, readSeq, out)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** The last index whose key is at most {@code key}, or -1. */
+  private static int floorIndex(byte[][] sortedKeys, byte[] key) {
+    int lo = 0;
+    int hi = sortedKeys.length - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (KeyOrder.compare(sortedKeys[mid], key) <= 0) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
   }
 
   /** Whether a range tombstone hides the version of {@code key} at {@code versionSeq}. */
