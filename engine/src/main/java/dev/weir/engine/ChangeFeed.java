@@ -1,6 +1,7 @@
 package dev.weir.engine;
 
 import dev.weir.engine.changes.ChangeLog;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,14 +15,14 @@ public final class ChangeFeed implements AutoCloseable {
   private final LongSupplier visible;
   private final Bytes prefix;
   private final Runnable signal;
-  private final java.util.function.BooleanSupplier storeClosed;
+  private final BooleanSupplier storeClosed;
   private long next;
   private boolean closed;
 
   ChangeFeed(
       ChangeLog log,
       LongSupplier visible,
-      java.util.function.BooleanSupplier storeClosed,
+      BooleanSupplier storeClosed,
       Bytes prefix,
       long from,
       Runnable signal) {

@@ -8,6 +8,8 @@ import dev.weir.engine.iterator.MergingCursor;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.KeyOrder;
+import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.snapshot.SnapshotRegistry;
@@ -253,7 +255,7 @@ public final class Engine implements AutoCloseable {
 
   private static long newestTombstoneOver(Version v, byte[] key, long versionSeq, long readSeq) {
     long newest = 0;
-    for (dev.weir.engine.key.RangeTombstone t : v.tombstones()) {
+    for (RangeTombstone t : v.tombstones()) {
       if (t.hides(key, versionSeq, readSeq)) {
         newest = Math.max(newest, t.seq());
       }
@@ -556,7 +558,7 @@ public final class Engine implements AutoCloseable {
     long count = 0;
     for (; merged.valid(); merged.next()) {
       if (merged.resolve(readSeq, ref)
-          && ref.kind == dev.weir.engine.key.ValueKind.PUT
+          && ref.kind == ValueKind.PUT
           && (ref.expireAt == 0 || ref.expireAt > now)
           && !v.hiddenByTombstone(merged.key(), ref.seq, readSeq)) {
         count++;

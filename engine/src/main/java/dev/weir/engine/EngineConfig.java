@@ -1,5 +1,6 @@
 package dev.weir.engine;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongSupplier;
@@ -27,7 +28,7 @@ public final class EngineConfig {
   private final int maxLevel0Runs;
   private final int changeLogCapacity;
   private final long changeLogBytes;
-  private final java.time.Duration expirySweepInterval;
+  private final Duration expirySweepInterval;
   private final LongSupplier clock;
   private final Executor completionExecutor;
   private final Executor asyncExecutor;
@@ -152,7 +153,7 @@ public final class EngineConfig {
   }
 
   /** How often the compactor turns expired values into deletions (default 1 s). */
-  public java.time.Duration expirySweepInterval() {
+  public Duration expirySweepInterval() {
     return expirySweepInterval;
   }
 
@@ -188,7 +189,7 @@ public final class EngineConfig {
     private int maxLevel0Runs = 20;
     private int changeLogCapacity = 65_536;
     private long changeLogBytes = 16L * 1024 * 1024;
-    private java.time.Duration expirySweepInterval = java.time.Duration.ofSeconds(1);
+    private Duration expirySweepInterval = Duration.ofSeconds(1);
     private LongSupplier clock = System::currentTimeMillis;
     private Executor completionExecutor;
     private Executor asyncExecutor = ForkJoinPool.commonPool();
@@ -283,7 +284,7 @@ public final class EngineConfig {
     }
 
     /** How often the compactor turns expired values into deletions, for change streams. */
-    public Builder expirySweepInterval(java.time.Duration interval) {
+    public Builder expirySweepInterval(Duration interval) {
       this.expirySweepInterval = interval;
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.weir.engine;
 
+import dev.weir.engine.key.KeyOrder;
 import java.util.Objects;
 
 /**
@@ -46,7 +47,7 @@ public final class KeyRange {
   /** Keys that start with {@code prefix}. */
   public static KeyRange prefix(Bytes prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    byte[] end = dev.weir.engine.key.KeyOrder.prefixEnd(prefix.array());
+    byte[] end = KeyOrder.prefixEnd(prefix.array());
     return new KeyRange(prefix.isEmpty() ? null : prefix, end == null ? null : Bytes.wrap(end), false, NO_LIMIT);
   }
 

@@ -1,6 +1,8 @@
 package dev.weir.engine;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one unchecked exception type of Weir. Each kind is a subclass with a stable
@@ -66,8 +68,8 @@ public class WeirException extends RuntimeException {
 
   /** Reads "last delivered sequence N" back out of an overflow message. */
   private static long lastSequenceIn(String message) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("last delivered sequence (\\d+)").matcher(
+    Matcher m =
+        Pattern.compile("last delivered sequence (\\d+)").matcher(
             String.valueOf(message));
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Lincheck's linearizability check of the engine against a sorted map. Writes form one
@@ -21,8 +25,8 @@ import org.junit.jupiter.api.Test;
 public class EngineLinearizabilityTest {
 
   /** Lincheck makes an instance per invocation and never closes it: we close the last one. */
-  private static final java.util.concurrent.ConcurrentLinkedQueue<Engine> OPEN =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final ConcurrentLinkedQueue<Engine> OPEN =
+      new ConcurrentLinkedQueue<>();
 
   private final Engine engine = open();
 
@@ -99,9 +103,9 @@ public class EngineLinearizabilityTest {
    * about a minute and a half, so it runs in the soak profile: {@code ./mvnw verify -Psoak}.
    */
   @Test
-  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "weir.soak", matches = "true")
+  @EnabledIfSystemProperty(named = "weir.soak", matches = "true")
   void isLinearizableUnderModelChecking() {
-    new org.jetbrains.lincheck.datastructures.ModelCheckingOptions()
+    new ModelCheckingOptions()
         .iterations(30)
         .invocationsPerIteration(500)
         .threads(2)
@@ -127,7 +131,7 @@ public class EngineLinearizabilityTest {
     return Bytes.utf8("k" + key);
   }
 
-  private static long await(java.util.function.Consumer<WriteCallback> write) {
+  private static long await(Consumer<WriteCallback> write) {
     CompletableFuture<Long> f = new CompletableFuture<>();
     write.accept(Writes.callback(f));
     return f.join();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +53,7 @@ class MemoryBudgetTest {
   @Test
   void aBudgetBelowTheMemtableSizeIsRefusedAtOpenNamingTheOption() {
     InvalidArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             InvalidArgumentException.class,
             () -> EngineConfig.builder().memtableBytes(1 << 20).maxMemoryBytes(1000).build());
     assertTrue(e.getMessage().contains("maxMemoryBytes"), e.getMessage());

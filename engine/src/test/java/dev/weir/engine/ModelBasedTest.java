@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +29,7 @@ class ModelBasedTest {
 
   /** Settings that keep three versions; history transcripts must match among them. */
   static Map<String, Supplier<EngineConfig>> threeVersionSettings() {
-    Map<String, Supplier<EngineConfig>> s = new java.util.LinkedHashMap<>();
+    Map<String, Supplier<EngineConfig>> s = new LinkedHashMap<>();
     s.put("versionsToKeep 3", () -> EngineConfig.builder().versionsToKeep(3).build());
     s.put(
         "versionsToKeep 3, tiny memtable, compact after every flush",
@@ -43,7 +46,7 @@ class ModelBasedTest {
 
   /** The settings under which every transcript must be the same. */
   static Map<String, Supplier<EngineConfig>> settings() {
-    Map<String, Supplier<EngineConfig>> s = new java.util.LinkedHashMap<>();
+    Map<String, Supplier<EngineConfig>> s = new LinkedHashMap<>();
     s.put("default", EngineConfig::defaults);
     s.put(
         "tiny memtable, compact after every flush",
@@ -74,7 +77,7 @@ class ModelBasedTest {
     SHAPE_CHANGES.set(0);
     compareTranscripts(settings(), 250);
     // the extreme settings must really have flushed and compacted, or they proved nothing
-    org.junit.jupiter.api.Assertions.assertTrue(SHAPE_CHANGES.get() > 1000, "" + SHAPE_CHANGES);
+    Assertions.assertTrue(SHAPE_CHANGES.get() > 1000, "" + SHAPE_CHANGES);
   }
 
   @Test
@@ -97,8 +100,8 @@ class ModelBasedTest {
     }
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong SHAPE_CHANGES =
-      new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong SHAPE_CHANGES =
+      new AtomicLong();
 
   /** Runs one seeded sequence, checking every result against the model; returns them all. */
   static List<String> runAgainstModel(long seed, EngineConfig config) {

@@ -5,13 +5,14 @@ import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Engine;
 import dev.weir.engine.EngineStats;
 import dev.weir.engine.Entry;
+import dev.weir.engine.InvalidArgumentException;
 import dev.weir.engine.KeyRange;
 import dev.weir.engine.KeyVersion;
 import dev.weir.engine.WriteBatch;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import java.util.function.Function;
 
 /**
  * The {@link ReactiveStore} over an in-process {@link Engine}: each method is a cold operator
@@ -67,7 +68,7 @@ final class EmbeddedStore implements ReactiveStore {
     return new MonoWrite<>(
         cb -> {
           if (expectedSequence < 1) {
-            throw new dev.weir.engine.InvalidArgumentException(
+            throw new InvalidArgumentException(
                 "expected sequence must be at least 1, was " + expectedSequence);
           }
           engine.delete(key, expectedSequence, cb);
@@ -140,7 +141,7 @@ final class EmbeddedStore implements ReactiveStore {
         () ->
             fromSequence < 1
                 ? Flux.error(
-                    new dev.weir.engine.InvalidArgumentException(
+                    new InvalidArgumentException(
                         "fromSequence must be at least 1, was " + fromSequence))
                 : new FluxWatch(engine, prefix, fromSequence));
   }
@@ -161,7 +162,7 @@ final class EmbeddedStore implements ReactiveStore {
 
   static KeyRange prefixRange(Bytes prefix) {
     if (prefix == null) {
-      throw new dev.weir.engine.InvalidArgumentException("prefix must not be null");
+      throw new InvalidArgumentException("prefix must not be null");
     }
     return KeyRange.prefix(prefix);
   }

@@ -1,6 +1,7 @@
 package dev.weir.reactive;
 
 import dev.weir.engine.Entry;
+import dev.weir.engine.EntryCursor;
 import java.util.concurrent.Callable;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -23,11 +24,11 @@ final class FluxScan extends Flux<Entry> {
   }
 
   /** A scan over an engine cursor. */
-  static FluxScan of(Callable<dev.weir.engine.EntryCursor> open) {
+  static FluxScan of(Callable<EntryCursor> open) {
     return new FluxScan(() -> adapt(open.call()));
   }
 
-  static Cursor adapt(dev.weir.engine.EntryCursor c) {
+  static Cursor adapt(EntryCursor c) {
     return new Cursor() {
       @Override
       public Entry next() {

@@ -1,5 +1,6 @@
 package dev.weir.reactive;
 
+import dev.weir.engine.ErrorCode;
 import dev.weir.engine.WeirException;
 import dev.weir.engine.WriteCallback;
 import java.util.function.Consumer;
@@ -42,7 +43,7 @@ final class MonoWrite<T> extends Mono<T> {
   }
 
   private static WeirException wrap(Throwable e) {
-    return new WeirException(dev.weir.engine.ErrorCode.INTERNAL, String.valueOf(e), e);
+    return new WeirException(ErrorCode.INTERNAL, String.valueOf(e), e);
   }
 
   /** Bridges the engine callback to the subscriber, honouring demand and cancellation. */

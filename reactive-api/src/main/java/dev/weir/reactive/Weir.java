@@ -3,6 +3,7 @@ package dev.weir.reactive;
 import dev.weir.engine.Engine;
 import dev.weir.engine.EngineConfig;
 import java.util.Objects;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -53,7 +54,7 @@ public final class Weir {
    * {@code Mono} because creating the bucket is a write; an unknown scheme or option fails it
    * with an {@code InvalidArgumentException} naming it. Options: see {@code OBJECTS.md}.
    */
-  public static reactor.core.publisher.Mono<WeirStore> open(String dsn) {
+  public static Mono<WeirStore> open(String dsn) {
     return DsnOpener.open(dsn);
   }
 }

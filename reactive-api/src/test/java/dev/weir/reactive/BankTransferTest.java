@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.engine.Bytes;
+import dev.weir.engine.TransactionConflictException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ class BankTransferTest {
   private static Retry retryCounting(AtomicInteger conflicts) {
     return Retry.backoff(Long.MAX_VALUE, Duration.ofNanos(1))
         .maxBackoff(Duration.ofMillis(2))
-        .filter(e -> e instanceof dev.weir.engine.TransactionConflictException)
+        .filter(e -> e instanceof TransactionConflictException)
         .doBeforeRetry(signal -> conflicts.incrementAndGet());
   }
 

@@ -10,6 +10,7 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.tck.PublisherVerification;
 import org.reactivestreams.tck.TestEnvironment;
 import org.testng.annotations.AfterMethod;
+import reactor.core.publisher.Mono;
 
 /**
  * The reactive-streams TCK for change streams. A change stream never completes by itself (it
@@ -57,7 +58,7 @@ public class FluxWatchTckTest extends PublisherVerification<ChangeEvent> {
   @AfterMethod
   public void closeStores() {
     for (ReactiveStore s : stores) {
-      s.close().onErrorResume(e -> reactor.core.publisher.Mono.empty()).block(GUARD);
+      s.close().onErrorResume(e -> Mono.empty()).block(GUARD);
     }
     stores.clear();
   }

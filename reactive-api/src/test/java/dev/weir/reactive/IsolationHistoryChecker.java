@@ -2,6 +2,7 @@ package dev.weir.reactive;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class IsolationHistoryChecker {
     int[] low = new int[n];
     int[] comp = new int[n];
     boolean[] onStack = new boolean[n];
-    java.util.Arrays.fill(index, -1);
+    Arrays.fill(index, -1);
     ArrayDeque<Integer> stack = new ArrayDeque<>();
     int counter = 0;
     int comps = 0;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,7 +155,7 @@ class SerializabilityTest {
     return Bytes.utf8("k" + k);
   }
 
-  private static void await(java.util.function.Consumer<WriteCallback> write) {
+  private static void await(Consumer<WriteCallback> write) {
     WeirException[] error = new WeirException[1];
     boolean[] done = new boolean[1];
     write.accept(

@@ -14,8 +14,10 @@ import dev.weir.engine.WriteBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -89,7 +91,7 @@ class WatchTest {
     ReactiveStore store = Weir.inMemory(EngineConfig.builder().changeLogCapacity(16).build());
     List<ChangeEvent> got = new ArrayList<>();
     Throwable[] error = new Throwable[1];
-    org.reactivestreams.Subscription[] subscription = new org.reactivestreams.Subscription[1];
+    Subscription[] subscription = new Subscription[1];
     store.watch(b("")).subscribe(got::add, e -> error[0] = e, () -> {}, s -> {
       subscription[0] = s;
       s.request(3);
@@ -142,7 +144,7 @@ class WatchTest {
 
   @Test
   void anExpiryArrivesAsItsOwnChangeWithASequence() {
-    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1000);
+    AtomicLong clock = new AtomicLong(1000);
     ReactiveStore store = Weir.inMemory(EngineConfig.builder().clock(clock::get).build());
     StepVerifier.create(store.watch(b("s:")).map(WatchTest::describe))
         .then(() -> store.put(b("s:1"), b("x"), PutOptions.ttl(Duration.ofSeconds(5))).block())

@@ -3,7 +3,9 @@ package dev.weir.engine.compaction;
 import dev.weir.engine.WeirException;
 import dev.weir.engine.WriteCallback;
 import dev.weir.engine.iterator.SourceCursor;
+import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.run.RunBuilder;
@@ -145,7 +147,7 @@ public final class Compactor {
     long now = clock.getAsLong();
     List<byte[]> keys = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
-    dev.weir.engine.iterator.VersionRef ref = new dev.weir.engine.iterator.VersionRef();
+    VersionRef ref = new VersionRef();
     for (var source : v.sources()) {
       long earliest = source.minExpireAt();
       if (earliest == 0 || earliest > now) {
@@ -155,7 +157,7 @@ public final class Compactor {
           c.valid() && keys.size() < MAX_EXPIRIES_PER_SWEEP;
           c.next()) {
         if (c.resolve(Long.MAX_VALUE, ref)
-            && ref.kind == dev.weir.engine.key.ValueKind.PUT
+            && ref.kind == ValueKind.PUT
             && ref.expireAt != 0
             && ref.expireAt <= now) {
           keys.add(c.key());

@@ -7,6 +7,7 @@ import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.run.RunBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -154,11 +155,11 @@ final class MergeIterator {
     public void accept(long s, byte k, byte[] val, long exp) {
       if (size == seq.length) {
         int n = size * 2;
-        seq = java.util.Arrays.copyOf(seq, n);
-        kind = java.util.Arrays.copyOf(kind, n);
-        value = java.util.Arrays.copyOf(value, n);
-        expireAt = java.util.Arrays.copyOf(expireAt, n);
-        keep = java.util.Arrays.copyOf(keep, n);
+        seq = Arrays.copyOf(seq, n);
+        kind = Arrays.copyOf(kind, n);
+        value = Arrays.copyOf(value, n);
+        expireAt = Arrays.copyOf(expireAt, n);
+        keep = Arrays.copyOf(keep, n);
       }
       seq[size] = s;
       kind[size] = k;

@@ -1,5 +1,8 @@
 package dev.weir.engine.version;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Holds the current {@link Version}. Written only by the write loop (release), read by
  * everyone with one volatile read (acquire).
@@ -21,12 +24,12 @@ public final class VersionHolder {
     CURRENT.setRelease(this, next);
   }
 
-  private static final java.lang.invoke.VarHandle CURRENT;
+  private static final VarHandle CURRENT;
 
   static {
     try {
       CURRENT =
-          java.lang.invoke.MethodHandles.lookup()
+          MethodHandles.lookup()
               .findVarHandle(VersionHolder.class, "current", Version.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);

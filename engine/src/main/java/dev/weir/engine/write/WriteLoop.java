@@ -1,14 +1,15 @@
 package dev.weir.engine.write;
 
 import dev.weir.engine.EngineThread;
+import dev.weir.engine.ErrorCode;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
-import dev.weir.engine.ErrorCode;
 import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.VersionHolder;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
@@ -84,10 +85,10 @@ public final class WriteLoop {
   private volatile boolean closed;
   private volatile WeirException fatal;
   // written by the writer with release stores, read racily by stats: no fence per group
-  private final java.util.concurrent.atomic.AtomicLong groups =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong opsApplied =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong groups =
+      new AtomicLong();
+  private final AtomicLong opsApplied =
+      new AtomicLong();
 
   /** Counts the live keys a range delete removed, reading just below its sequence. */
   public interface RangeCounter {
@@ -315,8 +316,8 @@ public final class WriteLoop {
     }
   }
 
-  private final java.util.concurrent.atomic.AtomicLong droppedCallbackErrors =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong droppedCallbackErrors =
+      new AtomicLong();
 
   public long droppedCallbackErrors() {
     return droppedCallbackErrors.get();

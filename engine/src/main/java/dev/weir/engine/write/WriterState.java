@@ -2,8 +2,8 @@ package dev.weir.engine.write;
 
 import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.StoreFullException;
-import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.TransactionConflictException;
+import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,12 +55,12 @@ final class WriterState {
   private long frozenBytes;
   private long runBytes;
   // written by the writer with release stores, read racily by stats: no fence per group
-  private final java.util.concurrent.atomic.AtomicLong liveBytes =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong stalls =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong rejected =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong liveBytes =
+      new AtomicLong();
+  private final AtomicLong stalls =
+      new AtomicLong();
+  private final AtomicLong rejected =
+      new AtomicLong();
 
   WriterState(
       VersionHolder versions,

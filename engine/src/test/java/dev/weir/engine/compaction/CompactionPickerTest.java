@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +51,7 @@ class CompactionPickerTest {
     assertEquals(expected, describe(job));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aFullCompactionTakesEveryRunToTheDeepestLevel() {
     CompactionJob job = picker.pickFull(version("a-c:10 | a-b:100 | c-d:100"));
     assertEquals("3 runs -> L2", describe(job));

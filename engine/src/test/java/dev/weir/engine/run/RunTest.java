@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
+import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.ValueKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -57,7 +59,7 @@ class RunTest {
     Run run = build(keys);
     assertEquals(keys.subList(10, 20), walk(run.cursor(k("k010"), k("k020"), false)));
     List<String> down = new ArrayList<>(keys.subList(10, 20));
-    java.util.Collections.reverse(down);
+    Collections.reverse(down);
     assertEquals(down, walk(run.cursor(k("k010"), k("k020"), true)));
     assertEquals(keys, walk(run.cursor(null, null, false)));
     assertEquals(List.of(), walk(run.cursor(k("k5"), null, false)));
@@ -104,7 +106,7 @@ class RunTest {
   }
 
   private static boolean find(Run run, byte[] key, long maxSeq, VersionRef out) {
-    return run.find(key, dev.weir.engine.key.KeyHash.hash(key), maxSeq, out);
+    return run.find(key, KeyHash.hash(key), maxSeq, out);
   }
 
   private static List<String> walk(SourceCursor c) {

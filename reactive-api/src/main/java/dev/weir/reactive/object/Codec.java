@@ -1,6 +1,7 @@
 package dev.weir.reactive.object;
 
 import dev.weir.engine.Bytes;
+import dev.weir.engine.ErrorCode;
 import dev.weir.engine.WeirException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The binary form of the object layer's records: big-endian numbers, strings as a length and
@@ -115,7 +117,7 @@ final class Codec {
       return m;
     }
 
-    private <T> T get(java.util.function.Supplier<T> read) {
+    private <T> T get(Supplier<T> read) {
       try {
         return read.get();
       } catch (BufferUnderflowException e) {
@@ -124,7 +126,7 @@ final class Codec {
     }
 
     private static WeirException corrupt(String why) {
-      return new WeirException(dev.weir.engine.ErrorCode.INTERNAL, "corrupt object record: " + why);
+      return new WeirException(ErrorCode.INTERNAL, "corrupt object record: " + why);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** ETags and CRC32C as S3 computes them, including the multipart forms. */
 final class Digests {
@@ -44,7 +45,7 @@ final class Digests {
     if (e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")) {
       e = e.substring(1, e.length() - 1);
     }
-    return e.toLowerCase(java.util.Locale.ROOT);
+    return e.toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.weir.reactive.object;
 
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,8 +98,8 @@ final class SerialGate {
       }
       // The gate is released before the caller hears the result, so a caller that chains its
       // next change on this one's completion does not find the gate still held.
-      mono.map(java.util.Optional::of)
-          .defaultIfEmpty(java.util.Optional.empty())
+      mono.map(Optional::of)
+          .defaultIfEmpty(Optional.empty())
           .subscribe(
               v -> {
                 done.run();

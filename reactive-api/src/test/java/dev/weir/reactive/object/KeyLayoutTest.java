@@ -14,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
@@ -26,7 +27,7 @@ class KeyLayoutTest {
   private final ObjectStore store =
       ObjectStore.over(kv, ObjectConfig.defaults().withChunkSize(CHUNK));
   private final Bucket bucket = store.createBucket("test").then(
-      reactor.core.publisher.Mono.fromSupplier(() -> store.bucket("test"))).block();
+      Mono.fromSupplier(() -> store.bucket("test"))).block();
 
   @AfterEach
   void close() {
