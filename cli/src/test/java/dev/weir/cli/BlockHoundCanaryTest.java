@@ -21,7 +21,7 @@ class BlockHoundCanaryTest {
     CompletableFuture<Throwable> caught = new CompletableFuture<>();
     Schedulers.parallel().schedule(() -> {
       try {
-        Thread.sleep(1); // a blocking call, on purpose
+        Thread.yield(); // a blocking call for BlockHound, on purpose
         caught.complete(null);
       } catch (Throwable e) {
         caught.complete(e);
