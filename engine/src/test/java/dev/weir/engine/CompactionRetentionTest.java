@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** What compaction keeps and what it drops: snapshots, versionsToKeep, tombstones. */
@@ -79,7 +80,12 @@ class CompactionRetentionTest {
     }
   }
 
-  @Test
+  /**
+   * Repeated because it once failed one run in twenty-five: a job whose level-1 inputs reached
+   * past level 0's span was taken for bottommost and dropped deletions that still shadowed
+   * older values below, which came back.
+   */
+  @RepeatedTest(25)
   void deletesAndRangeDeletesLeaveNothingBehindAfterAFullCompaction() {
     try (Engine engine = Engine.open(small(1))) {
       for (int i = 0; i < 200; i++) {

@@ -42,7 +42,8 @@ public final class CompactionPicker {
       if (levels.size() > 1) {
         inputs.addAll(overlapping(levels.get(1), span[0], span[1]));
       }
-      return new CompactionJob(List.of(), inputs, 1, isBottom(levels, 1, span));
+      // the runs taken from level 1 may reach past level 0's span: check below all of it
+      return new CompactionJob(List.of(), inputs, 1, isBottom(levels, 1, span(inputs)));
     }
     long target = level1Bytes;
     for (int level = 1; level < levels.size(); level++, target *= multiplier) {
@@ -60,7 +61,8 @@ public final class CompactionPicker {
         if (level + 1 < levels.size()) {
           inputs.addAll(overlapping(levels.get(level + 1), span[0], span[1]));
         }
-        return new CompactionJob(List.of(), inputs, level + 1, isBottom(levels, level + 1, span));
+        return new CompactionJob(
+            List.of(), inputs, level + 1, isBottom(levels, level + 1, span(inputs)));
       }
     }
     return null;

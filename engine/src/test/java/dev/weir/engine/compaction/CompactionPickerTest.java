@@ -59,6 +59,17 @@ class CompactionPickerTest {
     assertNull(picker.pickFull(version("")));
   }
 
+  @Test
+  void aJobIsBottommostOnlyIfNothingBelowOverlapsAnyOfItsInputs() {
+    // level 0 spans b..c, but the level-1 run it overlaps reaches to x, and level 2 holds
+    // older data at w..x: dropping trailing tombstones there would resurrect it
+    String shape = "b-c:10 b-c:10 b-c:10 b-c:10 | a-x:100 | w-x:1000";
+    CompactionJob job = picker.pick(version(shape));
+    assertEquals("5 runs -> L1", describe(job));
+    assertEquals(false, job.bottommost());
+    assertEquals(true, picker.pick(version("b-c:10 b-c:10 b-c:10 b-c:10 | a-x:100")).bottommost());
+  }
+
   private static String describe(CompactionJob job) {
     if (job == null) {
       return "none";
