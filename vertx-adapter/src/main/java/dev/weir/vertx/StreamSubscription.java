@@ -147,12 +147,13 @@ final class StreamSubscription<T> implements Subscription {
         return;
       }
       if (current == null || index == current.items().size()) {
-        if (current != null && current.end()) {
+        StreamFrame last = current;
+        if (last != null && last.end()) {
           finish(false);
-          if (current.errorCode() == 0) {
+          if (last.errorCode() == 0) {
             actual.onComplete();
           } else {
-            actual.onError(WeirException.of(current.errorCode(), current.errorMessage()));
+            actual.onError(WeirException.of(last.errorCode(), last.errorMessage()));
           }
           return;
         }
