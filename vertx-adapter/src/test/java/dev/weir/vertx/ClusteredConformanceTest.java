@@ -31,8 +31,7 @@ class ClusteredConformanceTest extends ReactiveStoreConformance {
 
   @AfterAll
   static void stopCluster() {
-    Nodes.await(clientNode.close());
-    Nodes.await(storeNode.close());
+    Nodes.closeAll(clientNode, storeNode);
   }
 
   @AfterEach

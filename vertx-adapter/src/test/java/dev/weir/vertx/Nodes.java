@@ -43,19 +43,32 @@ final class Nodes {
       hz.setProperty("hazelcast.logging.type", "jdk");
       hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
       hz.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+      hz.setProperty("hazelcast.graceful.shutdown.max.wait", "1");
+      hz.setProperty("hazelcast.shutdownhook.enabled", "false");
       NetworkConfig net = hz.getNetworkConfig();
-      net.setPort(basePort).setPortAutoIncrement(true).setPortCount(10);
+      net.setPort(basePort).setPortAutoIncrement(true).setPortCount(4);
       net.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
       JoinConfig join = net.getJoin();
       join.getMulticastConfig().setEnabled(false);
       join.getAutoDetectionConfig().setEnabled(false);
-      join.getTcpIpConfig().setEnabled(true)
-          .addMember("127.0.0.1:" + basePort + "-" + (basePort + 9));
+      join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(1);
+      for (int p = basePort; p < basePort + 4; p++) {
+        join.getTcpIpConfig().addMember("127.0.0.1:" + p);
+      }
       VertxOptions options = new VertxOptions().setEventBusOptions(
           new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1"));
       return await(Vertx.builder().with(options)
           .withClusterManager(new HazelcastClusterManager(hz)).buildClustered());
     }
+  }
+
+  /** Closes nodes together: one by one, each waits for the cluster to rebalance. */
+  static void closeAll(Vertx... nodes) {
+    java.util.List<Future<Void>> closing = new java.util.ArrayList<>();
+    for (Vertx n : nodes) {
+      closing.add(n.close());
+    }
+    await(Future.all(closing));
   }
 
   /** The failure of {@code f}, which must fail. */
