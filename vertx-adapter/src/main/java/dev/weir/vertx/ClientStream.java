@@ -16,12 +16,20 @@ final class ClientStream<T> extends Flux<T> {
   private final String op;
   private final Object body;
   private final DeliveryOptions delivery;
+  private final boolean eager;
 
   ClientStream(BusClient client, String op, Object body, DeliveryOptions delivery) {
+    this(client, op, body, delivery, false);
+  }
+
+  /** {@code eager}: open on subscribe, before any request (a watch must not miss changes). */
+  ClientStream(BusClient client, String op, Object body, DeliveryOptions delivery,
+      boolean eager) {
     this.client = client;
     this.op = op;
     this.body = body;
     this.delivery = delivery;
+    this.eager = eager;
   }
 
   @Override
@@ -30,7 +38,12 @@ final class ClientStream<T> extends Flux<T> {
       Operators.error(actual, client.closedError());
       return;
     }
-    actual.onSubscribe(
-        new StreamSubscription<T>(client, actual, op, body, delivery, Vertx.currentContext()));
+    StreamSubscription<T> s =
+        new StreamSubscription<>(client, actual, op, body, delivery, Vertx.currentContext());
+    if (eager) {
+      s.openEagerly();
+    } else {
+      actual.onSubscribe(s);
+    }
   }
 }

@@ -162,13 +162,14 @@ public final class EventBusStore implements ReactiveStore {
 
   @Override
   public Flux<ChangeEvent> watch(Bytes prefix) {
-    return new ClientStream<>(client, Addresses.WATCH, KeyRequest.of(prefix), client.owned());
+    return new ClientStream<>(client, Addresses.WATCH, KeyRequest.of(prefix), client.owned(),
+        true);
   }
 
   @Override
   public Flux<ChangeEvent> watch(Bytes prefix, long fromSequence) {
     return new ClientStream<>(client, Addresses.WATCH_FROM, new KeyRequest(prefix, fromSequence),
-        client.owned());
+        client.owned(), true);
   }
 
   @Override

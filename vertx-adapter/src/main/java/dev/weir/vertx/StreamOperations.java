@@ -82,8 +82,8 @@ final class StreamOperations {
     String owner = header(m, Addresses.OWNER);
     long id = longHeader(m, Addresses.STREAM);
     long credit = longHeader(m, Addresses.INITIAL_CREDIT);
-    if (credit < 1) {
-      throw Requests.malformed(m, "initial credit must be positive, was " + credit);
+    if (credit < 0) {
+      throw Requests.malformed(m, "initial credit must not be negative, was " + credit);
     }
     ServerStream stream = new ServerStream(binding, owner, id, kind, binding.maxFrameItems());
     if (!binding.leases().addStream(owner, id, stream)) {

@@ -203,6 +203,29 @@ final class StreamSubscription<T> implements Subscription {
     }
   }
 
+  /**
+   * Opens at once with no credit and signals {@code onSubscribe} only once the service holds
+   * the stream: a watch then sees every change committed after its subscriber was subscribed,
+   * as the embedded store's does.
+   */
+  void openEagerly() {
+    id = client.register(this);
+    DeliveryOptions d = new DeliveryOptions(delivery)
+        .addHeader(Addresses.STREAM, Long.toString(id))
+        .addHeader(Addresses.INITIAL_CREDIT, "0");
+    client.inboxReady()
+        .compose(v -> client.requestNow(op, body, d))
+        .onComplete(ar -> {
+          acknowledged = ar.succeeded();
+          actual.onSubscribe(this);
+          if (ar.failed()) {
+            fail(Failures.fromBus(ar.cause(), client.address(op)));
+          } else {
+            drain();
+          }
+        });
+  }
+
   private void open(long credit) {
     id = client.register(this);
     DeliveryOptions d = new DeliveryOptions(delivery)

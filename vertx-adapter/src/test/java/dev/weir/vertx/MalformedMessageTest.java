@@ -78,8 +78,8 @@ class MalformedMessageTest {
         headers("stream", "1", "credit", "4")});
     cases.put("a scan with a non-numeric stream", new Object[] {"scan", null,
         headers("owner", "x", "stream", "one", "credit", "4")});
-    cases.put("a scan with no credit", new Object[] {"scan", null,
-        headers("owner", "x", "stream", "2", "credit", "0")});
+    cases.put("a scan with negative credit", new Object[] {"scan", null,
+        headers("owner", "x", "stream", "2", "credit", "-1")});
     cases.put("a snapshot get without id", new Object[] {"snapshot.get", KeyRequest.of(k),
         headers("owner", "x")});
     cases.put("a begin with a string", new Object[] {"tx.begin", "yes", headers("owner", "x")});
