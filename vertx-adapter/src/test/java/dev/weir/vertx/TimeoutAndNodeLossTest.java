@@ -77,7 +77,8 @@ class TimeoutAndNodeLossTest {
       Await.until("the watch is open on the store node", Duration.ofSeconds(10),
           () -> Nodes.await(served.lastBinding().heldByClients()) >= 1);
       long lost = System.nanoTime();
-      Nodes.await(storeNode.close());
+      // losing the node is what matters; its own orderly shutdown may take a while
+      storeNode.close();
       Throwable getError = pendingGet.get(10, TimeUnit.SECONDS).getThrowable();
       Throwable watchError = pendingWatch.get(10, TimeUnit.SECONDS).getThrowable();
       long tookMs = (System.nanoTime() - lost) / 1_000_000;
