@@ -1,0 +1,62 @@
+package dev.weir.vertx;
+
+/**
+ * The event-bus addresses of one served store: {@code <prefix>.<store>.<operation>}, e.g.
+ * {@code weir.users.get}. The operation names are the protocol: DO NOT CHANGE them.
+ */
+final class Addresses {
+
+  // plain operations: request, reply
+  static final String GET = "get";
+  static final String GET_ENTRY = "getEntry";
+  static final String PUT = "put";
+  static final String DELETE = "delete";
+  static final String DELETE_IF = "deleteIf";
+  static final String DELETE_PREFIX = "deletePrefix";
+  static final String WRITE = "write";
+  static final String STATS = "stats";
+  // leased resources: snapshots and transactions
+  static final String SNAPSHOT = "snapshot";
+  static final String SNAPSHOT_GET = "snapshot.get";
+  static final String SNAPSHOT_GET_ENTRY = "snapshot.getEntry";
+  static final String SNAPSHOT_CLOSE = "snapshot.close";
+  static final String BEGIN = "tx.begin";
+  static final String TX_GET = "tx.get";
+  static final String TX_PUT = "tx.put";
+  static final String TX_DELETE = "tx.delete";
+  static final String TX_DELETE_PREFIX = "tx.deletePrefix";
+  static final String TX_NESTED = "tx.nested";
+  static final String TX_COMMIT = "tx.commit";
+  static final String TX_ROLLBACK = "tx.rollback";
+  // streams: opened by request, then frames to the client's inbox under credit
+  static final String SCAN = "scan";
+  static final String HISTORY = "history";
+  static final String WATCH = "watch";
+  static final String WATCH_FROM = "watchFrom";
+  static final String CREDIT = "stream.credit";
+  static final String CANCEL = "stream.cancel";
+  // the client's lease on everything it holds open
+  static final String RENEW = "lease.renew";
+  static final String RELEASE = "lease.release";
+
+  // headers
+  static final String OWNER = "owner";
+  static final String STREAM = "stream";
+  static final String INITIAL_CREDIT = "credit";
+  static final String SNAPSHOT_ID = "snapshot";
+  static final String TX_ID = "tx";
+
+  private final String base;
+
+  Addresses(String prefix, String store) {
+    this.base = prefix + "." + store + ".";
+  }
+
+  String of(String operation) {
+    return base + operation;
+  }
+
+  String inbox(String clientId) {
+    return base + "client." + clientId;
+  }
+}

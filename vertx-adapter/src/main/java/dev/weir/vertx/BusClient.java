@@ -1,0 +1,186 @@
+package dev.weir.vertx;
+
+import dev.weir.engine.StoreClosedException;
+import dev.weir.vertx.codec.Codecs;
+import dev.weir.vertx.codec.Credit;
+import dev.weir.vertx.codec.StreamFrame;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The client's transport: requests with a timeout, one inbox for the frames of all its streams,
+ * and the lease it keeps on what it holds open on the service.
+ *
+ * <p>The inbox address doubles as the client's identity ({@code owner} header): the service
+ * sends frames there and keys leases by it. While the client holds anything open it renews the
+ * lease every {@code renewInterval}; a renewal that fails (the store node is gone, or the
+ * service already let the lease go) fails every open stream, so a lost store never leaves a
+ * subscriber hanging.
+ */
+final class BusClient {
+
+  private final Vertx vertx;
+  private final EventBus bus;
+  private final Addresses addresses;
+  private final ClientOptions options;
+  private final String inbox;
+  private final MessageConsumer<Object> consumer;
+  private final DeliveryOptions plain;
+  private final DeliveryOptions owned;
+  private final Map<Long, StreamSubscription<?>> streams = new ConcurrentHashMap<>();
+  private final AtomicLong streamIds = new AtomicLong();
+  private final AtomicInteger held = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final long renewTimer;
+
+  BusClient(Vertx vertx, String store, ClientOptions options) {
+    Codecs.register(vertx.eventBus());
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
+    this.addresses = new Addresses(options.prefix(), store);
+    this.options = options;
+    this.inbox = addresses.inbox(UUID.randomUUID().toString());
+    this.plain = new DeliveryOptions().setSendTimeout(options.requestTimeout().toMillis());
+    this.owned = headers(Map.of());
+    this.consumer = bus.consumer(inbox, this::onFrame);
+    this.renewTimer = vertx.setPeriodic(options.renewInterval().toMillis(), id -> renew());
+  }
+
+  ClientOptions options() {
+    return options;
+  }
+
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  StoreClosedException closedError() {
+    return new StoreClosedException("the event-bus client of " + addresses.of("*")
+        + " is closed");
+  }
+
+  /** Delivery options with the client's identity and {@code extra} headers. */
+  DeliveryOptions headers(Map<String, String> extra) {
+    DeliveryOptions d = new DeliveryOptions()
+        .setSendTimeout(options.requestTimeout().toMillis())
+        .addHeader(Addresses.OWNER, inbox);
+    extra.forEach(d::addHeader);
+    return d;
+  }
+
+  DeliveryOptions plain() {
+    return plain;
+  }
+
+  DeliveryOptions owned() {
+    return owned;
+  }
+
+  /** A cold request; {@code release} disposes of a result that nobody took. */
+  <T> MonoRequest<T> request(String op, Object body, DeliveryOptions delivery,
+      Function<Object, T> decode, java.util.function.Consumer<T> release) {
+    return new MonoRequest<>(this, addresses.of(op), body, delivery, decode, release);
+  }
+
+  <T> MonoRequest<T> request(String op, Object body, DeliveryOptions delivery, Class<T> type) {
+    return request(op, body, delivery, type::cast, null);
+  }
+
+  /** Sends now, even when closed (releasing what the client held must still go out). */
+  Future<Message<Object>> requestNow(String op, Object body, DeliveryOptions delivery) {
+    return requestTo(addresses.of(op), body, delivery);
+  }
+
+  Future<Message<Object>> requestTo(String address, Object body, DeliveryOptions delivery) {
+    return bus.request(address, body, delivery);
+  }
+
+  void sendNow(String op, Object body, DeliveryOptions delivery) {
+    bus.send(addresses.of(op), body, delivery);
+  }
+
+  String address(String op) {
+    return addresses.of(op);
+  }
+
+  // ------------------------------------------------------------ streams
+
+  Future<Void> inboxReady() {
+    return consumer.completion();
+  }
+
+  long register(StreamSubscription<?> s) {
+    long id = streamIds.incrementAndGet();
+    streams.put(id, s);
+    return id;
+  }
+
+  void unregister(long id) {
+    streams.remove(id);
+  }
+
+  void credit(long stream, long credits) {
+    sendNow(Addresses.CREDIT, new Credit(stream, credits), owned);
+  }
+
+  void cancel(long stream) {
+    sendNow(Addresses.CANCEL, new Credit(stream, 0), owned);
+  }
+
+  private void onFrame(Message<Object> m) {
+    if (!(m.body() instanceof StreamFrame)) {
+      return; // not ours to answer: the inbox only takes frames
+    }
+    StreamFrame f = (StreamFrame) m.body();
+    StreamSubscription<?> s = streams.get(f.stream());
+    if (s != null) {
+      s.accept(f);
+    }
+  }
+
+  // ------------------------------------------------------------ leases
+
+  void held(int delta) {
+    held.addAndGet(delta);
+  }
+
+  private void renew() {
+    long holding = held.get() + streams.size();
+    if (holding == 0 || closed.get()) {
+      return;
+    }
+    requestNow(Addresses.RENEW, holding, owned).onFailure(e -> {
+      Throwable error = Failures.fromBus(e, address(Addresses.RENEW));
+      new ArrayList<>(streams.values()).forEach(s -> s.fail(error));
+    });
+  }
+
+  /**
+   * Closes the client, not the store: open streams fail with {@link StoreClosedException}, and
+   * the service releases everything this client held. Completes when the inbox is gone.
+   */
+  Future<Void> close() {
+    if (!closed.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    vertx.cancelTimer(renewTimer);
+    StoreClosedException error = closedError();
+    new ArrayList<>(streams.values()).forEach(s -> s.fail(error));
+    return requestNow(Addresses.RELEASE, null, owned)
+        .<Void>mapEmpty()
+        .otherwiseEmpty()
+        .compose(v -> consumer.unregister());
+  }
+}

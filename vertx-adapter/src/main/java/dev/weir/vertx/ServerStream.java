@@ -1,0 +1,174 @@
+package dev.weir.vertx;
+
+import dev.weir.engine.ErrorCode;
+import dev.weir.vertx.codec.StreamFrame;
+import java.util.ArrayList;
+import java.util.List;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+
+/**
+ * The service's end of one stream: subscribes to the store's {@code Flux} and requests from it
+ * exactly the credits the client granted, so the store never produces more than the client can
+ * hold; what it produces is gathered into frames and sent to the client's inbox.
+ *
+ * <p>Signals may come from any thread (a watch signals from the committing thread); each is
+ * moved onto the binding's event loop, where all state lives. Items that arrive in one turn of
+ * the loop leave as one frame (up to {@code maxFrameItems}), so a scan that the credit handler
+ * pulled synchronously costs one message per frame, not per entry.
+ */
+final class ServerStream implements CoreSubscriber<Object> {
+
+  private final StoreBinding binding;
+  private final String owner;
+  private final long id;
+  private final StreamFrame.Kind kind;
+  private final int maxFrameItems;
+
+  // event-loop confined
+  private Subscription upstream;
+  private long granted;
+  private long unrequested;
+  private long sent;
+  private List<Object> pending = new ArrayList<>();
+  private boolean flushScheduled;
+  private boolean finished;
+  private boolean completed;
+  private Throwable error;
+
+  ServerStream(StoreBinding binding, String owner, long id, StreamFrame.Kind kind,
+      int maxFrameItems) {
+    this.binding = binding;
+    this.owner = owner;
+    this.id = id;
+    this.kind = kind;
+    this.maxFrameItems = maxFrameItems;
+  }
+
+  /** Called on the event loop. */
+  void start(Publisher<?> source, long initialCredit) {
+    credit(initialCredit);
+    source.subscribe(this);
+  }
+
+  /** Called on the event loop: the client may take {@code n} more items. */
+  void credit(long n) {
+    if (finished || n <= 0) {
+      return;
+    }
+    granted += n;
+    if (upstream == null) {
+      unrequested += n;
+    } else {
+      upstream.request(n);
+    }
+  }
+
+  /** Called on the event loop: the client cancelled, or its lease ran out. */
+  void cancel() {
+    if (finished) {
+      return;
+    }
+    finish();
+    if (upstream != null) {
+      upstream.cancel();
+    }
+  }
+
+  @Override
+  public void onSubscribe(Subscription s) {
+    binding.onLoop(() -> {
+      if (finished) {
+        s.cancel();
+        return;
+      }
+      upstream = s;
+      if (unrequested > 0) {
+        long n = unrequested;
+        unrequested = 0;
+        s.request(n);
+      }
+    });
+  }
+
+  @Override
+  public void onNext(Object item) {
+    binding.onLoop(() -> {
+      if (finished) {
+        return;
+      }
+      if (++sent > granted) {
+        // the source broke its contract; the client must never get more than it granted
+        error = new dev.weir.engine.WeirException(ErrorCode.INTERNAL,
+            "the store emitted more than was requested on stream " + id);
+        upstream.cancel();
+      } else {
+        pending.add(item);
+      }
+      scheduleFlush();
+    });
+  }
+
+  @Override
+  public void onError(Throwable t) {
+    binding.onLoop(() -> {
+      if (!finished && error == null) {
+        error = t;
+        scheduleFlush();
+      }
+    });
+  }
+
+  @Override
+  public void onComplete() {
+    binding.onLoop(() -> {
+      if (!finished) {
+        completed = true;
+        scheduleFlush();
+      }
+    });
+  }
+
+  private void scheduleFlush() {
+    if (!flushScheduled) {
+      flushScheduled = true;
+      binding.nextTurn(this::flush);
+    }
+  }
+
+  private void flush() {
+    flushScheduled = false;
+    if (finished) {
+      return;
+    }
+    while (pending.size() > maxFrameItems) {
+      List<Object> head = new ArrayList<>(pending.subList(0, maxFrameItems));
+      pending = new ArrayList<>(pending.subList(maxFrameItems, pending.size()));
+      binding.sendFrame(owner, StreamFrame.items(id, kind, head));
+    }
+    boolean ending = completed || error != null;
+    if (pending.isEmpty() && !ending) {
+      return;
+    }
+    StreamFrame frame = StreamFrame.items(id, kind, pending);
+    pending = new ArrayList<>();
+    if (ending) {
+      finish();
+      frame = frame.ending(error == null ? 0 : Failures.code(error),
+          error == null ? null : Failures.message(error));
+    }
+    binding.sendFrame(owner, frame);
+  }
+
+  private void finish() {
+    finished = true;
+    pending = new ArrayList<>();
+    binding.leases().removeStream(owner, id);
+  }
+
+  /** Items sent minus credits granted never exceeds zero; for tests. */
+  long sent() {
+    return sent;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.weir.vertx;
+
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.vertx.codec.Codecs;
+import dev.weir.vertx.codec.StreamFrame;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One store served on the event bus: a consumer per operation address, all on one event loop,
+ * which also owns the leases and the service's ends of streams; see {@link StoreService}.
+ *
+ * <p>Every request goes through {@link #dispatch}: the sender's lease is renewed, the size is
+ * checked before anything reaches the store, and whatever the handling throws (a malformed
+ * body, a missing header, a store that throws instead of signalling) becomes an error reply,
+ * so no message can break the consumer.
+ */
+public final class StoreBinding {
+
+  private final Vertx vertx;
+  private final Context context;
+  private final ReactiveStore store;
+  private final String name;
+  private final ServiceOptions options;
+  private final Addresses addresses;
+  private final Leases leases;
+  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+  private Thread loop;
+  private long sweeper = -1;
+
+  private StoreBinding(Vertx vertx, Context context, ReactiveStore store, String name,
+      ServiceOptions options) {
+    this.vertx = vertx;
+    this.context = context;
+    this.store = store;
+    this.name = name;
+    this.options = options;
+    this.addresses = new Addresses(options.prefix(), name);
+    this.leases = new Leases(System::nanoTime, options.leaseTimeout().toNanos());
+  }
+
+  static Future<StoreBinding> bind(Vertx vertx, ReactiveStore store, String name,
+      ServiceOptions options) {
+    Codecs.register(vertx.eventBus());
+    Context context = vertx.getOrCreateContext();
+    StoreBinding binding = new StoreBinding(vertx, context, store, name, options);
+    Promise<StoreBinding> bound = Promise.promise();
+    context.runOnContext(v -> binding.start().map(binding).onComplete(bound));
+    return bound.future();
+  }
+
+  private Future<Void> start() {
+    loop = Thread.currentThread();
+    Map<String, Operation> ops = new HashMap<>();
+    KeyValueOperations.addTo(ops, store);
+    ResourceOperations resources = ResourceOperations.addTo(ops, this, store);
+    StreamOperations.addTo(ops, this, store, resources);
+    EventBus bus = vertx.eventBus();
+    List<Future<Void>> registered = new ArrayList<>();
+    ops.forEach((op, handler) -> {
+      boolean renews = !op.equals(Addresses.RENEW);
+      MessageConsumer<Object> c =
+          bus.consumer(addresses.of(op), m -> dispatch(m, handler, renews));
+      consumers.add(c);
+      registered.add(c.completion());
+    });
+    long period = Math.max(1, options.leaseTimeout().toMillis() / 4);
+    sweeper = vertx.setPeriodic(period, id -> leases.sweep());
+    return Future.all(registered).mapEmpty();
+  }
+
+  private void dispatch(Message<Object> m, Operation handler, boolean renews) {
+    try {
+      String owner = m.headers().get(Addresses.OWNER);
+      if (owner != null && renews) {
+        leases.touch(owner);
+      }
+      Requests.checkSize(m, options.maxRequestBytes());
+      handler.handle(m);
+    } catch (Throwable e) {
+      Failures.reply(m, e);
+    }
+  }
+
+  /**
+   * Stops serving: unregisters every address and releases what clients hold (streams
+   * cancelled, snapshots closed, transactions rolled back). The store stays open: it is the
+   * caller's.
+   */
+  public Future<Void> unbind() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      vertx.cancelTimer(sweeper);
+      leases.releaseAll();
+      List<Future<Void>> gone = new ArrayList<>();
+      consumers.forEach(c -> gone.add(c.unregister()));
+      consumers.clear();
+      Future.all(gone).<Void>mapEmpty().onComplete(done);
+    });
+    return done.future();
+  }
+
+  /** The address of {@code operation}, e.g. {@code weir.users.get}. */
+  public String address(String operation) {
+    return addresses.of(operation);
+  }
+
+  public String storeName() {
+    return name;
+  }
+
+  /** Open streams, snapshots and transactions held for clients; for monitoring and tests. */
+  public Future<Integer> heldByClients() {
+    Promise<Integer> p = Promise.promise();
+    context.runOnContext(v -> p.complete(leases.held()));
+    return p.future();
+  }
+
+  // ------------------------------------------------------------ for the operations
+
+  Leases leases() {
+    return leases;
+  }
+
+  int maxFrameItems() {
+    return options.maxFrameItems();
+  }
+
+  /** Runs {@code task} on the binding's event loop: at once if already there. */
+  void onLoop(Runnable task) {
+    if (Thread.currentThread() == loop) {
+      task.run();
+    } else {
+      context.runOnContext(v -> task.run());
+    }
+  }
+
+  /** Runs {@code task} on the event loop after what is running now. */
+  void nextTurn(Runnable task) {
+    context.runOnContext(v -> task.run());
+  }
+
+  void sendFrame(String inbox, StreamFrame frame) {
+    vertx.eventBus().send(inbox, frame);
+  }
+}

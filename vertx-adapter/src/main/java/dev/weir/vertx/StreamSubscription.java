@@ -1,0 +1,257 @@
+package dev.weir.vertx;
+
+import dev.weir.engine.WeirException;
+import dev.weir.vertx.codec.StreamFrame;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Operators;
+
+/**
+ * The client's end of one stream, and the credit protocol that carries backpressure across the
+ * bus (the bus has none of its own: a paused consumer drops messages).
+ *
+ * <p><b>Credit.</b> The service may send only items the client granted. The client grants what
+ * its subscriber requested, but never lets more than {@code window} items be granted and not
+ * yet delivered (in flight or buffered here), so memory stays bounded even under {@code
+ * request(Long.MAX_VALUE)}. Credit is topped up once half a window is free, or at once when
+ * that covers the whole outstanding demand (a {@code request(1)} subscriber gets one item per
+ * round trip, no more).
+ *
+ * <p><b>Lifecycle.</b> Nothing is opened until the first valid request: {@code request(0)} fails
+ * here with no trip to the service. The open request carries the first credits; further credit
+ * waits for its answer, so it can never overtake the open. Cancellation sends a cancel, which
+ * releases the service's snapshot or feed; the end frame (complete or error) arrives in order
+ * after the items before it.
+ *
+ * <p><b>Threads.</b> Frames arrive on the inbox's event loop and are handed to the subscriber's
+ * Vert.x context when it had one; requests come from any thread. Everything is drained with the
+ * work-in-progress pattern, so the subscriber is signalled by one thread at a time.
+ */
+final class StreamSubscription<T> implements Subscription {
+
+  @SuppressWarnings("rawtypes")
+  private static final AtomicLongFieldUpdater<StreamSubscription> REQUESTED =
+      AtomicLongFieldUpdater.newUpdater(StreamSubscription.class, "requested");
+  @SuppressWarnings("rawtypes")
+  private static final AtomicIntegerFieldUpdater<StreamSubscription> WIP =
+      AtomicIntegerFieldUpdater.newUpdater(StreamSubscription.class, "wip");
+
+  private final BusClient client;
+  private final CoreSubscriber<? super T> actual;
+  private final String op;
+  private final Object body;
+  private final DeliveryOptions delivery;
+  private final Context context;
+  private final int window;
+  private final Queue<Object> inbound = new ConcurrentLinkedQueue<>();
+
+  private volatile long requested;
+  private volatile int wip;
+  private volatile boolean cancelled;
+  private volatile boolean acknowledged;
+  private volatile Throwable badRequest;
+
+  // owned by the drainer
+  private long id = -1;
+  private long delivered;
+  private long granted;
+  private boolean done;
+  private StreamFrame current;
+  private int index;
+
+  StreamSubscription(BusClient client, CoreSubscriber<? super T> actual, String op, Object body,
+      DeliveryOptions delivery, Context context) {
+    this.client = client;
+    this.actual = actual;
+    this.op = op;
+    this.body = body;
+    this.delivery = delivery;
+    this.context = context;
+    this.window = client.options().window();
+  }
+
+  @Override
+  public void request(long n) {
+    if (n <= 0) {
+      badRequest = new IllegalArgumentException(
+          "§3.9 violated: request must be positive, was " + n);
+    } else {
+      Operators.addCap(REQUESTED, this, n);
+    }
+    drain();
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    drain();
+  }
+
+  /** A frame from the inbox, in order. */
+  void accept(StreamFrame frame) {
+    enqueue(frame);
+  }
+
+  /** The stream cannot go on (its open failed, its lease was lost, the client closed). */
+  void fail(Throwable error) {
+    enqueue(error);
+  }
+
+  private void enqueue(Object signal) {
+    if (context != null && context != Vertx.currentContext()) {
+      context.runOnContext(v -> {
+        inbound.add(signal);
+        drain();
+      });
+    } else {
+      inbound.add(signal);
+      drain();
+    }
+  }
+
+  private void drain() {
+    if (WIP.getAndIncrement(this) != 0) {
+      return;
+    }
+    int missed = 1;
+    do {
+      if (!done) {
+        emit();
+      }
+      if (done) {
+        inbound.clear();
+      }
+      missed = WIP.addAndGet(this, -missed);
+    } while (missed != 0);
+  }
+
+  /** Called only by the drain owner. */
+  @SuppressWarnings("unchecked")
+  private void emit() {
+    while (true) {
+      if (cancelled) {
+        finish(true);
+        return;
+      }
+      Throwable bad = badRequest;
+      if (bad != null) {
+        finish(true);
+        actual.onError(bad);
+        return;
+      }
+      if (current == null || index == current.items().size()) {
+        StreamFrame last = current;
+        if (last != null && last.end()) {
+          finish(false);
+          if (last.errorCode() == 0) {
+            actual.onComplete();
+          } else {
+            actual.onError(WeirException.of(last.errorCode(), last.errorMessage()));
+          }
+          return;
+        }
+        Object next = inbound.poll();
+        if (next == null) {
+          break;
+        }
+        if (next instanceof Throwable) {
+          finish(true);
+          actual.onError((Throwable) next);
+          return;
+        }
+        current = (StreamFrame) next;
+        index = 0;
+        continue;
+      }
+      if (delivered == requested) {
+        break;
+      }
+      T item = (T) current.items().get(index++);
+      delivered++;
+      try {
+        actual.onNext(item);
+      } catch (Throwable e) {
+        finish(true);
+        actual.onError(Operators.onOperatorError(this, e, item, actual.currentContext()));
+        return;
+      }
+    }
+    grant();
+  }
+
+  /** Called only by the drain owner: opens the stream or tops up its credit. */
+  private void grant() {
+    long r = requested;
+    long free = window - (granted - delivered);
+    long want = Math.min(r - granted, free);
+    if (want <= 0) {
+      return;
+    }
+    if (id < 0) {
+      granted = want;
+      open(want);
+    } else if (acknowledged && (want >= Math.max(1, window / 2) || want == r - granted)) {
+      granted += want;
+      client.credit(id, want);
+    }
+  }
+
+  /**
+   * Opens at once with no credit and signals {@code onSubscribe} only once the service holds
+   * the stream: a watch then sees every change committed after its subscriber was subscribed,
+   * as the embedded store's does.
+   */
+  void openEagerly() {
+    id = client.register(this);
+    DeliveryOptions d = new DeliveryOptions(delivery)
+        .addHeader(Addresses.STREAM, Long.toString(id))
+        .addHeader(Addresses.INITIAL_CREDIT, "0");
+    client.inboxReady()
+        .compose(v -> client.requestNow(op, body, d))
+        .onComplete(ar -> {
+          acknowledged = ar.succeeded();
+          actual.onSubscribe(this);
+          if (ar.failed()) {
+            fail(Failures.fromBus(ar.cause(), client.address(op)));
+          } else {
+            drain();
+          }
+        });
+  }
+
+  private void open(long credit) {
+    id = client.register(this);
+    DeliveryOptions d = new DeliveryOptions(delivery)
+        .addHeader(Addresses.STREAM, Long.toString(id))
+        .addHeader(Addresses.INITIAL_CREDIT, Long.toString(credit));
+    client.inboxReady()
+        .compose(v -> client.requestNow(op, body, d))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            fail(Failures.fromBus(ar.cause(), client.address(op)));
+          } else {
+            acknowledged = true;
+            drain();
+          }
+        });
+  }
+
+  /** Called only by the drain owner. */
+  private void finish(boolean tellService) {
+    done = true;
+    current = null;
+    if (id >= 0) {
+      client.unregister(id);
+      if (tellService) {
+        client.cancel(id);
+      }
+    }
+  }
+}

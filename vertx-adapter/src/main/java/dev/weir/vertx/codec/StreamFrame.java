@@ -1,0 +1,46 @@
+package dev.weir.vertx.codec;
+
+import java.util.List;
+
+/**
+ * Service to client: the next items of stream {@code stream}, in order, and possibly its end.
+ * An ending frame completes the stream when {@code errorCode} is 0, and fails it with {@code
+ * WeirException.of(errorCode, errorMessage)} otherwise. The items are all of {@code kind}.
+ */
+public record StreamFrame(
+    long stream, Kind kind, List<?> items, boolean end, int errorCode, String errorMessage) {
+
+  /** What a stream carries. The codes travel on the wire: DO NOT CHANGE them. */
+  public enum Kind {
+    ENTRY(1),
+    KEY_VERSION(2),
+    CHANGE(3);
+
+    private final int code;
+
+    Kind(int code) {
+      this.code = code;
+    }
+
+    public int code() {
+      return code;
+    }
+
+    static Kind ofCode(int code) {
+      for (Kind k : values()) {
+        if (k.code == code) {
+          return k;
+        }
+      }
+      throw WireReader.malformed("stream kind " + code);
+    }
+  }
+
+  public static StreamFrame items(long stream, Kind kind, List<?> items) {
+    return new StreamFrame(stream, kind, items, false, 0, null);
+  }
+
+  public StreamFrame ending(int errorCode, String errorMessage) {
+    return new StreamFrame(stream, kind, items, true, errorCode, errorMessage);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.weir.vertx;
+
+import dev.weir.engine.EngineConfig;
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.Weir;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stores served on one Vert.x and used through a client on another (or the same): each
+ * {@link #create} opens a fresh in-memory store under a new name. {@link #closeAll} unbinds
+ * them and closes the stores, which the clients' own {@code close()} does not.
+ */
+final class Served {
+
+  private static final AtomicInteger NAMES = new AtomicInteger();
+
+  private final Vertx serverNode;
+  private final Vertx clientNode;
+  private final ServiceOptions serviceOptions;
+  private final ClientOptions clientOptions;
+  private final List<StoreBinding> bindings = new ArrayList<>();
+  private final List<ReactiveStore> stores = new ArrayList<>();
+
+  Served(Vertx serverNode, Vertx clientNode, ServiceOptions serviceOptions,
+      ClientOptions clientOptions) {
+    this.serverNode = serverNode;
+    this.clientNode = clientNode;
+    this.serviceOptions = serviceOptions;
+    this.clientOptions = clientOptions;
+  }
+
+  Served(Vertx node) {
+    this(node, node, ServiceOptions.defaults(), ClientOptions.defaults());
+  }
+
+  EventBusStore create(EngineConfig config) {
+    return serve(Weir.inMemory(config));
+  }
+
+  /** Serves {@code store} under a new name and returns a client that can already reach it. */
+  EventBusStore serve(ReactiveStore store) {
+    EventBusStore client = serveUnchecked(store);
+    reachable(client);
+    return client;
+  }
+
+  /** Serves {@code store} without checking that the client reaches it (a stub may not answer). */
+  synchronized EventBusStore serveUnchecked(ReactiveStore store) {
+    String name = "s" + NAMES.incrementAndGet();
+    stores.add(store);
+    bindings.add(Nodes.await(StoreService.bind(serverNode, store, name, serviceOptions)));
+    return EventBusStore.create(clientNode, name, clientOptions);
+  }
+
+  StoreBinding lastBinding() {
+    return bindings.get(bindings.size() - 1);
+  }
+
+  /** A clustered node may learn of a new registration a moment after it completed. */
+  private static void reachable(EventBusStore client) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      try {
+        client.stats().block(Duration.ofSeconds(5));
+        return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Await.pause(Duration.ofMillis(20));
+      }
+    }
+  }
+
+  synchronized void closeAll() {
+    bindings.forEach(b -> Nodes.await(b.unbind()));
+    stores.forEach(s -> s.close().block(Nodes.GUARD));
+    bindings.clear();
+    stores.clear();
+  }
+}

@@ -1,0 +1,217 @@
+package dev.weir.vertx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.engine.Bytes;
+import dev.weir.engine.EngineConfig;
+import dev.weir.engine.Entry;
+import dev.weir.engine.KeyRange;
+import dev.weir.engine.WriteBatch;
+import dev.weir.vertx.codec.Credit;
+import dev.weir.vertx.codec.StreamFrame;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.Handler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.test.StepVerifier;
+
+/**
+ * Backpressure across the bus, counted on the wire: an interceptor tallies, per stream, the
+ * credits the client granted and the items the service sent, and fails the test the moment
+ * sent exceeds granted. Also: cancellation and client close release the service's snapshot,
+ * an abandoned stream is cleaned up after the lease timeout, a live idle one is not.
+ */
+class StreamFlowTest {
+
+  private static final int WINDOW = 64;
+  private static Vertx vertx;
+  private static Served served;
+  private static final Map<String, AtomicLong> granted = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
+  private static final AtomicLong overdrafts = new AtomicLong();
+  private EventBusStore client;
+
+  @BeforeAll
+  static void start() {
+    vertx = Nodes.local();
+    vertx.eventBus().addOutboundInterceptor((Handler<DeliveryContext<Object>>) StreamFlowTest::count);
+    served = new Served(vertx, vertx,
+        ServiceOptions.defaults().withLeaseTimeout(Duration.ofMillis(300)).withMaxFrameItems(16),
+        ClientOptions.defaults().withWindow(WINDOW).withRenewInterval(Duration.ofMillis(50)));
+  }
+
+  @AfterAll
+  static void stop() {
+    Nodes.await(vertx.close());
+  }
+
+  @BeforeEach
+  void fill() {
+    client = served.create(EngineConfig.defaults());
+    WriteBatch.Builder w = WriteBatch.builder();
+    for (int i = 0; i < 5000; i++) {
+      w.put(Bytes.utf8(String.format("k%05d", i)), Bytes.utf8("v"));
+    }
+    client.write(w.build()).block(Nodes.GUARD);
+    granted.clear();
+    sent.clear();
+    overdrafts.set(0);
+  }
+
+  @AfterEach
+  void close() {
+    client.close().block(Nodes.GUARD);
+    served.closeAll();
+  }
+
+  /** Keys streams by inbox and id; runs on the sending thread for every message. */
+  private static void count(DeliveryContext<Object> ctx) {
+    Message<Object> m = ctx.message();
+    Object body = ctx.body();
+    String owner = m.headers().get(Addresses.OWNER);
+    if (m.headers().contains(Addresses.INITIAL_CREDIT)) {
+      add(granted, owner + "#" + m.headers().get(Addresses.STREAM),
+          Long.parseLong(m.headers().get(Addresses.INITIAL_CREDIT)));
+    } else if (body instanceof Credit && m.address().endsWith(Addresses.CREDIT)) {
+      add(granted, owner + "#" + ((Credit) body).stream(), ((Credit) body).credits());
+    } else if (body instanceof StreamFrame) {
+      StreamFrame f = (StreamFrame) body;
+      String key = m.address() + "#" + f.stream();
+      long total = add(sent, key, f.items().size());
+      AtomicLong g = granted.get(key);
+      if (total > (g == null ? 0 : g.get())) {
+        overdrafts.incrementAndGet();
+      }
+    }
+    ctx.next();
+  }
+
+  private static long add(Map<String, AtomicLong> m, String key, long n) {
+    return m.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(n);
+  }
+
+  private static long total(Map<String, AtomicLong> m) {
+    return m.values().stream().mapToLong(AtomicLong::get).sum();
+  }
+
+  @Test
+  void theServiceNeverSendsMoreThanTheClientGranted() {
+    StepVerifier.create(client.scan(KeyRange.all()).limitRate(7)).expectNextCount(5000)
+        .verifyComplete();
+    StepVerifier.create(client.scan(KeyRange.all()), 0)
+        .thenRequest(1).expectNextCount(1)
+        .thenRequest(3).expectNextCount(3)
+        .thenRequest(200).expectNextCount(200)
+        .thenCancel().verify(Nodes.GUARD);
+    assertEquals(5000, client.scan(KeyRange.all()).count().block(Nodes.GUARD));
+    assertEquals(0, overdrafts.get(), "frames beyond granted credit");
+    assertTrue(total(sent) >= 5000 + 204 + 5000, sent.toString());
+  }
+
+  @Test
+  void aPausedSubscriberHoldsTheServiceToExactlyWhatItRequested() {
+    Paused paused = new Paused(10);
+    client.scan(KeyRange.all()).subscribe(paused);
+    Await.until("10 items", Duration.ofSeconds(10), () -> paused.received.get() == 10);
+    assertEquals(10, total(granted));
+    assertEquals(10, total(sent));
+    paused.request(WINDOW * 10L);
+    Await.until("all requested items", Duration.ofSeconds(10),
+        () -> paused.received.get() == 10 + WINDOW * 10L);
+    assertTrue(total(granted) <= 10 + WINDOW * 10L);
+    assertEquals(0, overdrafts.get());
+    paused.cancel();
+  }
+
+  @Test
+  void cancellingAScanReleasesTheServiceSnapshot() {
+    Paused paused = new Paused(5);
+    client.scan(KeyRange.all()).subscribe(paused);
+    Await.until("5 items", Duration.ofSeconds(10), () -> paused.received.get() == 5);
+    assertEquals(1, client.stats().block(Nodes.GUARD).openSnapshots());
+    paused.cancel();
+    Await.until("the snapshot released", Duration.ofSeconds(10),
+        () -> client.stats().block(Nodes.GUARD).openSnapshots() == 0);
+    Await.until("the stream dropped", Duration.ofSeconds(10),
+        () -> Nodes.await(served.lastBinding().heldByClients()) == 0);
+  }
+
+  @Test
+  void closingTheClientReleasesItsSnapshotsTransactionsAndStreams() {
+    EventBusStore other = EventBusStore.create(vertx, served.lastBinding().storeName(),
+        ClientOptions.defaults());
+    other.snapshot().block(Nodes.GUARD);
+    other.begin().block(Nodes.GUARD);
+    other.scan(KeyRange.all()).subscribe(new Paused(1));
+    Await.until("three held", Duration.ofSeconds(10),
+        () -> Nodes.await(served.lastBinding().heldByClients()) == 3);
+    other.close().block(Nodes.GUARD);
+    assertEquals(0, Nodes.await(served.lastBinding().heldByClients()));
+    Await.until("snapshots released", Duration.ofSeconds(10),
+        () -> client.stats().block(Nodes.GUARD).openSnapshots() == 0);
+  }
+
+  @Test
+  void anAbandonedStreamIsCleanedUpAfterTheLeaseTimeout() {
+    // a client that opens a scan, takes one item and is never heard of again
+    DeliveryOptions ghost = new DeliveryOptions().addHeader(Addresses.OWNER, "ghost-inbox")
+        .addHeader(Addresses.STREAM, "1").addHeader(Addresses.INITIAL_CREDIT, "1");
+    Nodes.await(vertx.eventBus().request(served.lastBinding().address(Addresses.SCAN),
+        KeyRange.all(), ghost));
+    Await.until("the ghost's scan holds a snapshot", Duration.ofSeconds(10),
+        () -> client.stats().block(Nodes.GUARD).openSnapshots() == 1);
+    Await.until("the lease expired", Duration.ofSeconds(10),
+        () -> client.stats().block(Nodes.GUARD).openSnapshots() == 0);
+    assertEquals(0, Nodes.await(served.lastBinding().heldByClients()));
+  }
+
+  @Test
+  void aLiveClientKeepsItsIdleStreamPastTheLeaseTimeout() {
+    Paused paused = new Paused(1);
+    client.scan(KeyRange.all()).subscribe(paused);
+    Await.until("1 item", Duration.ofSeconds(10), () -> paused.received.get() == 1);
+    Nodes.await(vertx.timer(1_000)); // over three lease timeouts, renewed all along
+    assertEquals(1, client.stats().block(Nodes.GUARD).openSnapshots());
+    paused.request(Long.MAX_VALUE);
+    Await.until("the rest", Duration.ofSeconds(10), () -> paused.done);
+    assertEquals(5000, paused.received.get());
+  }
+
+  /** Requests only what the test tells it to. */
+  private static final class Paused extends BaseSubscriber<Entry> {
+    final AtomicLong received = new AtomicLong();
+    private final long first;
+    volatile boolean done;
+
+    Paused(long first) {
+      this.first = first;
+    }
+
+    @Override
+    protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+      request(first);
+    }
+
+    @Override
+    protected void hookOnNext(Entry e) {
+      received.incrementAndGet();
+    }
+
+    @Override
+    protected void hookFinally(reactor.core.publisher.SignalType type) {
+      done = true;
+    }
+  }
+}
