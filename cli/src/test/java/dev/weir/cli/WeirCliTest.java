@@ -63,4 +63,29 @@ class WeirCliTest {
         RuntimeException.class, () -> Await.value(store.kv().get(Bytes.utf8("a"))));
     assertTrue(Shell.describe(e).startsWith("store closed"), Shell.describe(e));
   }
+
+  @Test
+  void benchOnTheJarSaysToUseTheLauncher() {
+    Run run = weir("bench", "--quick");
+    assertEquals(2, run.exitCode());
+    assertEquals("weir bench runs through the launcher at the repository root:"
+        + " ./weir bench [--quick]\n", run.err());
+  }
+
+  @Test
+  void benchHelpSaysWhatItDoes() {
+    Run run = weir("bench", "--help");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("benchmarks side by side"), run.out());
+    assertTrue(run.out().contains("./weir bench [--quick]"), run.out());
+    assertTrue(weir().out().contains("bench"));
+  }
+
+  @Test
+  void aBadDsnIsAUsageError() {
+    Run run = weir("shell", "mem://x?nonsense=1");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("cannot open store 'mem://x?nonsense=1': invalid argument:"),
+        run.err());
+  }
 }
