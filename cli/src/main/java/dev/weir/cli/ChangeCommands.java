@@ -57,7 +57,8 @@ final class ChangeCommands {
       printed.incrementAndGet();
     }, s.interrupts());
     long n = printed.get();
-    return Result.ok((interrupted ? "watch stopped: " : "") + n + (n == 1 ? " change" : " changes"));
+    return Result.ok(
+        (interrupted ? "watch stopped: " : "") + ObjectCommands.count(n, "change", "changes"));
   }
 
   /**

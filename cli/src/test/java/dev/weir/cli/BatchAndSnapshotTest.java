@@ -36,7 +36,8 @@ class BatchAndSnapshotTest {
 
   /** Reads are refused inside a batch; count through the store directly. */
   private String countOutside() {
-    return "count: " + Await.value(ObjectKeys.scan(Reads.of(shell.store), KeyRange.all()).count()) + "\n";
+    Long n = Await.value(ObjectKeys.scan(Reads.of(shell.store), KeyRange.all()).count());
+    return "count: " + n + "\n";
   }
 
   @Test
