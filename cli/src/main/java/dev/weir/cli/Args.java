@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The arguments of one command, with parsers for the shell's value syntax: keys and values are
  * UTF-8 text, or hexadecimal after an unquoted {@code 0x}; durations are a number and a unit
- * ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}); limits are whole numbers.
+ * ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}); limits are whole numbers;
+ * sizes are bytes with an optional {@code KiB}/{@code MiB}/{@code GiB}. Commands with options
+ * ({@code --recursive}, {@code --part-size 5MiB}) split them off with {@link #options}.
  */
 final class Args {
 
