@@ -2,19 +2,27 @@ package dev.weir.cli;
 
 import dev.weir.engine.Bytes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The arguments of one command, with parsers for the shell's value syntax: keys and values are
  * UTF-8 text, or hexadecimal after an unquoted {@code 0x}; durations are a number and a unit
- * ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}); limits are whole numbers.
+ * ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}); limits are whole numbers;
+ * sizes are bytes with an optional {@code KiB}/{@code MiB}/{@code GiB}. Commands with options
+ * ({@code --recursive}, {@code --part-size 5MiB}) split them off with {@link #options}.
  */
 final class Args {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern OPTION = Pattern.compile("--?[A-Za-z][A-Za-z-]*");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)(B|KiB|MiB|GiB)?");
 
   private final List<Token> tokens;
 
@@ -46,6 +54,73 @@ final class Args {
 
   long number(int index, String what) {
     return number(tokens.get(index).text(), what);
+  }
+
+  /** The arguments that are not options, and the options by name (a flag's value is ""). */
+  record Options(Args positional, Map<String, String> values) {
+
+    boolean has(String name) {
+      return values.containsKey(name);
+    }
+
+    /** The option's value, or {@code null} when it was not given. */
+    String value(String name) {
+      return values.get(name);
+    }
+  }
+
+  /**
+   * Splits off the unquoted options: {@code flags} stand alone, {@code valued} take the next
+   * word. Quoting is how a word that looks like an option ({@code "--x"}) stays an argument.
+   * Options may stand anywhere; an unknown or repeated one is an error naming {@code usage}.
+   */
+  Options options(String usage, Set<String> flags, Set<String> valued) {
+    List<Token> positional = new ArrayList<>();
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.quoted() || !OPTION.matcher(t.text()).matches()) {
+        positional.add(t);
+        continue;
+      }
+      String value;
+      if (flags.contains(t.text())) {
+        value = "";
+      } else if (valued.contains(t.text()) && i + 1 < tokens.size()) {
+        value = tokens.get(++i).text();
+      } else if (valued.contains(t.text())) {
+        throw new ShellException(t.text() + " needs a value: usage: " + usage);
+      } else {
+        throw new ShellException("unknown option '" + t.text() + "': usage: " + usage);
+      }
+      if (values.put(t.text(), value) != null) {
+        throw new ShellException(t.text() + " given twice: usage: " + usage);
+      }
+    }
+    return new Options(new Args(positional), values);
+  }
+
+  /** A byte count: {@code 65536}, {@code 512KiB}, {@code 5MiB}, {@code 1GiB}. */
+  static long size(String text, String what) {
+    Matcher m = SIZE.matcher(text);
+    if (!m.matches()) {
+      throw new ShellException("bad " + what + " '" + text + "' (use e.g. 65536, 512KiB, 5MiB)");
+    }
+    int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+      case "KiB" -> 10;
+      case "MiB" -> 20;
+      case "GiB" -> 30;
+      default -> 0;
+    };
+    try {
+      long n = Long.parseLong(m.group(1));
+      if (n > Long.MAX_VALUE >> shift) {
+        throw new NumberFormatException();
+      }
+      return n << shift;
+    } catch (NumberFormatException e) {
+      throw new ShellException("bad " + what + " '" + text + "': too large");
+    }
   }
 
   static Bytes bytes(Token t) {

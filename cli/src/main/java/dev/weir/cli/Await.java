@@ -2,6 +2,13 @@ package dev.weir.cli;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.reactivestreams.Subscription;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,5 +32,92 @@ final class Await {
 
   static <T> List<T> all(Flux<T> flux) {
     return flux.collectList().block(TIMEOUT);
+  }
+
+  /**
+   * Runs {@code action} on this thread for each element of {@code flux}, as it arrives, until
+   * the flux ends or Ctrl-C ({@code interrupts}); returns whether Ctrl-C stopped it. No
+   * timeout: a watch waits for changes as long as the user likes. The action (printing,
+   * writing a file) runs here rather than on the store's thread, so it may block, and the
+   * store is asked for a few elements at a time, so a slow terminal holds back the stream
+   * instead of growing a buffer.
+   */
+  static <T> boolean each(Flux<T> flux, Consumer<? super T> action, Interrupts interrupts) {
+    Each<T> each = new Each<>();
+    try (Interrupts.Registration r = interrupts.onInterrupt(each::stop)) {
+      flux.subscribe(each);
+      return each.drain(action);
+    } finally {
+      each.dispose();
+    }
+  }
+
+  /**
+   * Hands signals from the store's threads to the waiting one. Lock-free on the producing
+   * side (a queue and a semaphore release), so no store thread ever blocks here.
+   */
+  private static final class Each<T> extends BaseSubscriber<T> {
+
+    private static final int WINDOW = 16;
+    private static final Object END = new Object();
+
+    private final Queue<Object> signals = new ConcurrentLinkedQueue<>();
+    private final Semaphore ready = new Semaphore(0);
+    private volatile boolean stopped;
+
+    private record Failure(Throwable error) {}
+
+    @Override
+    protected void hookOnSubscribe(Subscription subscription) {
+      subscription.request(WINDOW);
+    }
+
+    @Override
+    protected void hookOnNext(T value) {
+      signal(value);
+    }
+
+    @Override
+    protected void hookOnComplete() {
+      signal(END);
+    }
+
+    @Override
+    protected void hookOnError(Throwable error) {
+      signal(new Failure(error));
+    }
+
+    /** Called from a signal handler thread, maybe before the subscription exists. */
+    void stop() {
+      stopped = true;
+      dispose();
+      signal(END);
+    }
+
+    private void signal(Object o) {
+      signals.offer(o);
+      ready.release();
+    }
+
+    @SuppressWarnings("unchecked")
+    boolean drain(Consumer<? super T> action) {
+      while (true) {
+        try {
+          ready.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return true;
+        }
+        Object o = signals.poll();
+        if (o == END || stopped) {
+          return stopped;
+        }
+        if (o instanceof Failure f) {
+          throw Exceptions.propagate(f.error());
+        }
+        action.accept((T) o);
+        request(1);
+      }
+    }
   }
 }

@@ -1,6 +1,9 @@
 package dev.weir.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -8,10 +11,13 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: command names in the first word, format names after {@code .format},
- * command names after {@code .help}. Keys are not completed: that would scan the store on
- * every tab, which a remote store should not pay for.
+ * command names after {@code .help}, and after any other command the options its usage names
+ * ({@code --recursive}, {@code --part-size}, ...). Keys, buckets and objects are not completed:
+ * that would ask the store on every tab, which a remote store should not pay for.
  */
 final class CommandCompleter implements Completer {
+
+  private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[a-z][a-z-]*");
 
   private final CommandTable commands;
 
@@ -37,6 +43,23 @@ final class CommandCompleter implements Completer {
     if (index == 1 && words.get(0).equals(".help")) {
       return commands.names();
     }
+    if (index >= 1) {
+      return options(words.get(0));
+    }
     return List.of();
+  }
+
+  /** The options written in a command's usage: the table is the one place they are named. */
+  private List<String> options(String name) {
+    List<String> options = new ArrayList<>();
+    for (Command c : commands.all()) {
+      if (c.name().equalsIgnoreCase(name)) {
+        Matcher m = OPTION.matcher(c.usage());
+        while (m.find()) {
+          options.add(m.group());
+        }
+      }
+    }
+    return options;
   }
 }

@@ -9,18 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The commands a shell knows, by name, in the order {@code .help} lists them. New commands
- * ({@code watch} once change streams exist, the object commands) are one {@link #add} each;
- * completion and help follow from the table.
+ * The commands a shell knows, by name, in the order {@code .help} lists them. A new command is
+ * one {@link #add}; completion and help follow from the table.
  */
 final class CommandTable {
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
-  /** The standard table: store commands, then batch and snapshot, then shell controls. */
+  /**
+   * The standard table: key commands, watch and history, object commands, then batch and
+   * snapshot, then shell controls.
+   */
   static CommandTable standard() {
     CommandTable table = new CommandTable();
     StoreCommands.addTo(table);
+    ChangeCommands.addTo(table);
+    ObjectCommands.addTo(table);
     SessionCommands.addTo(table);
     return table;
   }

@@ -1,12 +1,17 @@
 package dev.weir.cli;
 
+import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * For pipes and diffs: one {@code key=value} line per entry, bare numbers, stats on one line.
- * Keys and values are quoted the way the shell reads them, so output can be fed back in.
+ * For pipes and diffs: one {@code key=value} line per entry, bare numbers, stats on one line,
+ * other rows as space-separated words ({@code -} for an empty cell), one line per change:
+ * {@code 6 put key=value}. Keys and values are quoted the way the shell reads them, so output
+ * can be fed back in.
  */
 final class CompactFormatter implements Formatter {
 
@@ -26,6 +31,27 @@ final class CompactFormatter implements Formatter {
       StringJoiner line = new StringJoiner(" ");
       f.fields().forEach((name, value) -> line.add(name + "=" + value.toString().replace(" ", "")));
       out.println(line);
+    } else if (result instanceof Result.Change c) {
+      out.println(change(c.event()));
+    } else if (result instanceof Result.Rows r) {
+      String absent = r.absent().isEmpty() ? "-" : r.absent();
+      for (List<Object> row : r.rows()) {
+        StringJoiner line = new StringJoiner(" ");
+        row.forEach(cell -> line.add(cell == null ? absent
+            : cell instanceof Bytes b ? Display.word(b)
+            : cell instanceof String text ? Display.word(text) : cell.toString()));
+        out.println(line);
+      }
     }
+  }
+
+  private static String change(ChangeEvent e) {
+    String head = e.sequence() + " " + Display.changeType(e.type()) + " ";
+    return switch (e.type()) {
+      case PUT -> head + Display.word(e.key()) + "=" + Display.word(e.value());
+      case RANGE_DELETE -> head + Display.word(e.key()) + " "
+          + (e.rangeEnd() == null ? "-" : Display.word(e.rangeEnd()));
+      default -> head + Display.word(e.key());
+    };
   }
 }

@@ -1,9 +1,11 @@
 package dev.weir.cli;
 
 import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * How the shell shows bytes, chosen so that what it prints can be typed back in: printable
@@ -28,6 +30,16 @@ final class Display {
       return "0x" + bytes.toHex();
     }
     return needsQuotes(text) ? quote(text) : text;
+  }
+
+  /** Text as a word the tokenizer reads back whole: quoted when it must be. */
+  static String word(String text) {
+    return needsQuotes(text) ? quote(text) : text;
+  }
+
+  /** {@code put}, {@code delete}, {@code range-delete}, {@code expire}. */
+  static String changeType(ChangeEvent.Type type) {
+    return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String textOrNull(Bytes bytes) {

@@ -1,7 +1,10 @@
 package dev.weir.cli;
 
+import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -9,7 +12,8 @@ import java.util.StringJoiner;
 /**
  * For programs: one JSON document per line (JSON Lines), so a script can read results with
  * any JSON parser. Keys and values are JSON strings holding {@link Display#plain}: the text, or
- * {@code "0x..."} for bytes that are not printable UTF-8. Entries carry their sequence number.
+ * {@code "0x..."} for bytes that are not printable UTF-8. Entries carry their sequence number;
+ * rows are an array of objects named by their columns; each watched change is one object.
  */
 final class JsonFormatter implements Formatter {
 
@@ -34,7 +38,32 @@ final class JsonFormatter implements Formatter {
       out.println("{" + string(n.name()) + ":" + n.value() + "}");
     } else if (result instanceof Result.Fields f) {
       out.println(object(f.fields()));
+    } else if (result instanceof Result.Change c) {
+      out.println(change(c.event()));
+    } else if (result instanceof Result.Rows r) {
+      StringJoiner array = new StringJoiner(",", "[", "]");
+      for (List<Object> row : r.rows()) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+          fields.put(r.columns().get(i), row.get(i));
+        }
+        array.add(object(fields));
+      }
+      out.println(array);
     }
+  }
+
+  private static String change(ChangeEvent e) {
+    StringBuilder b = new StringBuilder("{\"seq\":").append(e.sequence())
+        .append(",\"type\":").append(string(Display.changeType(e.type())))
+        .append(",\"key\":").append(string(Display.plain(e.key())));
+    if (e.type() == ChangeEvent.Type.PUT) {
+      b.append(",\"value\":").append(string(Display.plain(e.value())));
+    } else if (e.type() == ChangeEvent.Type.RANGE_DELETE) {
+      b.append(",\"end\":")
+          .append(e.rangeEnd() == null ? "null" : string(Display.plain(e.rangeEnd())));
+    }
+    return b.append('}').toString();
   }
 
   private static String object(Map<String, Object> fields) {
@@ -46,6 +75,9 @@ final class JsonFormatter implements Formatter {
   private static String value(Object value) {
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
+    }
+    if (value instanceof Bytes bytes) {
+      return string(Display.plain(bytes));
     }
     if (value instanceof List<?> list) {
       StringJoiner array = new StringJoiner(",", "[", "]");

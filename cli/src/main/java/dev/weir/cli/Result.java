@@ -1,6 +1,7 @@
 package dev.weir.cli;
 
 import dev.weir.engine.Bytes;
+import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
 import java.util.List;
 import java.util.Map;
@@ -38,4 +39,15 @@ sealed interface Result {
 
   /** Named values in a fixed order (stats); each value is a number, a string or a list. */
   record Fields(Map<String, Object> fields) implements Result {}
+
+  /** One committed change, printed by {@code watch} as it arrives. */
+  record Change(ChangeEvent event) implements Result {}
+
+  /**
+   * A table of any shape (history, listings). Cells are numbers, strings, {@link Bytes} (shown
+   * like keys and values) or null, which the table and compact formats show as {@code absent}
+   * and JSON as {@code null}. {@code footer} is the line under the table, such as "3 objects".
+   */
+  record Rows(List<String> columns, List<List<Object>> rows, String absent, String footer)
+      implements Result {}
 }

@@ -3,30 +3,72 @@ package dev.weir.cli;
 import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.StoreSnapshot;
+import dev.weir.reactive.object.ObjectStore;
 import java.util.function.Consumer;
 
 /**
- * The state one shell carries between commands: the store, the open snapshot and the batch
- * being collected, if any, the output format, and whether the user asked to leave. Used by one
+ * The state one shell carries between commands: the store (its key-value and object views),
+ * the open snapshot and the batch being collected, if any, the output format, whether the user
+ * asked to leave, and where a streaming command ({@code watch}) prints as it goes. Used by one
  * thread only, the shell's.
  */
 final class Session {
 
   private final ReactiveStore store;
+  private final ObjectStore objects;
   private final String storeName;
+  private boolean interactive;
+  private Interrupts interrupts = Interrupts.NONE;
+  private Consumer<Result> printer = result -> {};
   private StoreSnapshot snapshot;
   private WriteBatch.Builder batch;
   private int batchSize;
   private Formatter.Kind format = Formatter.Kind.TABLE;
   private boolean exitRequested;
 
-  Session(ReactiveStore store, String storeName) {
+  Session(ReactiveStore store, ObjectStore objects, String storeName) {
     this.store = store;
+    this.objects = objects;
     this.storeName = storeName;
   }
 
   ReactiveStore store() {
     return store;
+  }
+
+  /** The object view of {@link #store()}: the same LSM, under the reserved key prefix. */
+  ObjectStore objects() {
+    return objects;
+  }
+
+  /**
+   * Whether a person is typing: then {@code watch} runs until Ctrl-C. In a script nothing else
+   * writes while the shell waits, so a watch there replays the change log and ends.
+   */
+  boolean interactive() {
+    return interactive;
+  }
+
+  void interactive(boolean interactive) {
+    this.interactive = interactive;
+  }
+
+  /** How a long-running command learns of Ctrl-C. */
+  Interrupts interrupts() {
+    return interrupts;
+  }
+
+  void interrupts(Interrupts interrupts) {
+    this.interrupts = interrupts;
+  }
+
+  /** Prints a result now, for commands that produce many over time; the shell sets this. */
+  void print(Result result) {
+    printer.accept(result);
+  }
+
+  void printer(Consumer<Result> printer) {
+    this.printer = printer;
   }
 
   String storeName() {

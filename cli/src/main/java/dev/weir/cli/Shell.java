@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import dev.weir.engine.NotFoundException;
 import dev.weir.engine.WeirException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,10 +34,12 @@ final class Shell {
     this.commands = commands;
     this.out = out;
     this.err = err;
+    session.printer(this::print); // watch prints each change as it arrives
   }
 
   /** Runs lines until the end of input or {@code .exit}; returns the exit code. */
   int run(LineSource lines, boolean interactive, boolean keepGoing) {
+    session.interactive(interactive);
     if (interactive) {
       out.println(banner());
       out.flush();
@@ -100,11 +103,12 @@ final class Shell {
   String banner() {
     return "Weir " + Version.get() + " shell: store " + session.storeName()
         + (session.storeName().equals(ShellCommand.MEMORY)
+                || session.storeName().startsWith("mem://")
             ? " (in memory: its data is lost on exit)" : "")
         + "\nType .help for commands, .exit or Ctrl-D to leave.";
   }
 
-  private void print(Result result) {
+  void print(Result result) {
     if (result instanceof Result.Done d && d.silent()) {
       return;
     }
@@ -151,7 +155,11 @@ final class Shell {
       return e.getMessage();
     }
     if (e instanceof WeirException w) {
-      return w.errorCode().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+      // A missing bucket and a missing object read alike otherwise: name the kind.
+      String kind = e instanceof NotFoundException n
+          && n.kind() != NotFoundException.Kind.UNSPECIFIED
+              ? " (" + n.kind().name().toLowerCase(Locale.ROOT) + ")" : "";
+      return w.errorCode().name().toLowerCase(Locale.ROOT).replace('_', ' ') + kind + ": "
           + w.getMessage();
     }
     String message = e.getMessage();

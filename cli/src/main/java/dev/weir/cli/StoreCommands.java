@@ -14,7 +14,7 @@ import java.util.Map;
  * The commands that read and write keys: put, get, del, ttl, delprefix, scan, range, count,
  * stats. Each parses its arguments, makes one {@link dev.weir.reactive.ReactiveStore} call and
  * waits for it through {@link Await}. Reads go to {@link Session#reads()}, so an open snapshot
- * serves them.
+ * serves them. The object store's keys stay out of sight ({@link ObjectKeys}).
  */
 final class StoreCommands {
 
@@ -23,16 +23,16 @@ final class StoreCommands {
   static void addTo(CommandTable table) {
     table
         .add(Command.write("put <key> <value>", "store a value", 2, 2,
-            StoreCommands::put, (s, a) -> queued(s.queue(b -> b.put(a.bytes(0), a.bytes(1))))))
+            StoreCommands::put, (s, a) -> queued(s.queue(b -> b.put(key(a, 0), a.bytes(1))))))
         .add(Command.of("get <key>", "show a value, or (nil)", 1, 1, StoreCommands::get))
         .add(Command.write("del <key>", "delete a key", 1, 1,
-            StoreCommands::del, (s, a) -> queued(s.queue(b -> b.delete(a.bytes(0))))))
+            StoreCommands::del, (s, a) -> queued(s.queue(b -> b.delete(key(a, 0))))))
         .add(Command.write("ttl <key> <value> <duration>", "store a value that expires", 3, 3,
             StoreCommands::ttl,
-            (s, a) -> queued(s.queue(b -> b.put(a.bytes(0), a.bytes(1), a.duration(2))))))
+            (s, a) -> queued(s.queue(b -> b.put(key(a, 0), a.bytes(1), a.duration(2))))))
         .add(Command.write("delprefix <prefix>", "delete every key with a prefix", 1, 1,
             StoreCommands::deletePrefix,
-            (s, a) -> queued(s.queue(b -> b.deletePrefix(a.bytes(0))))))
+            (s, a) -> queued(s.queue(b -> b.deletePrefix(ObjectKeys.deletablePrefix(a.bytes(0)))))))
         .add(Command.of("scan <prefix> [limit]", "list the keys with a prefix (\"\" for all)",
             1, 2, StoreCommands::scan))
         .add(Command.of("range <from> <to> [limit] [reverse]",
@@ -43,7 +43,7 @@ final class StoreCommands {
   }
 
   private static Result put(Session s, Args a) {
-    Await.value(s.store().put(a.bytes(0), a.bytes(1)));
+    Await.value(s.store().put(key(a, 0), a.bytes(1)));
     return Result.ok();
   }
 
@@ -53,12 +53,12 @@ final class StoreCommands {
   }
 
   private static Result del(Session s, Args a) {
-    boolean existed = Boolean.TRUE.equals(Await.value(s.store().delete(a.bytes(0))));
+    boolean existed = Boolean.TRUE.equals(Await.value(s.store().delete(key(a, 0))));
     return new Result.Number("deleted", existed ? 1 : 0);
   }
 
   private static Result ttl(Session s, Args a) {
-    Bytes key = a.bytes(0);
+    Bytes key = key(a, 0);
     Bytes value = a.bytes(1);
     Duration ttl = a.duration(2);
     Await.value(s.store().put(key, value, PutOptions.ttl(ttl)));
@@ -66,7 +66,7 @@ final class StoreCommands {
   }
 
   private static Result deletePrefix(Session s, Args a) {
-    Long deleted = Await.value(s.store().deletePrefix(a.bytes(0)));
+    Long deleted = Await.value(s.store().deletePrefix(ObjectKeys.deletablePrefix(a.bytes(0))));
     return new Result.Number("deleted", deleted == null ? 0 : deleted);
   }
 
@@ -75,7 +75,7 @@ final class StoreCommands {
     if (a.size() > 1) {
       range = range.limit(a.number(1, "limit"));
     }
-    return new Result.Entries(Await.all(s.reads().scan(range)));
+    return new Result.Entries(Await.all(ObjectKeys.scan(s.reads(), range)));
   }
 
   private static Result range(Session s, Args a) {
@@ -92,12 +92,12 @@ final class StoreCommands {
         throw new ShellException("usage: range <from> <to> [limit] [reverse]");
       }
     }
-    return new Result.Entries(Await.all(s.reads().scan(range.reverse(reverse))));
+    return new Result.Entries(Await.all(ObjectKeys.scan(s.reads(), range.reverse(reverse))));
   }
 
   private static Result count(Session s, Args a) {
     Bytes prefix = a.size() == 0 ? Bytes.EMPTY : a.bytes(0);
-    Long n = Await.value(s.reads().scan(KeyRange.prefix(prefix)).count());
+    Long n = Await.value(ObjectKeys.scan(s.reads(), KeyRange.prefix(prefix)).count());
     return new Result.Number("count", n == null ? 0 : n);
   }
 
@@ -119,6 +119,11 @@ final class StoreCommands {
       }
     }
     return fields;
+  }
+
+  /** The key at {@code index}, refused if it lies in the object store's reserved range. */
+  private static Bytes key(Args a, int index) {
+    return ObjectKeys.writable(a.bytes(index));
   }
 
   /** What a write inside a batch prints: how many operations the batch holds now. */

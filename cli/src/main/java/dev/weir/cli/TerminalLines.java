@@ -8,13 +8,17 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import org.jline.terminal.Terminal.SignalHandler;
 import org.jline.terminal.TerminalBuilder;
 
 /**
  * Lines typed at a terminal, through JLine: editing, history kept in {@code ~/.weir_history},
- * and tab completion from the command table. Ctrl-C clears the line; Ctrl-D ends input.
+ * and tab completion from the command table. Ctrl-C clears the line; Ctrl-D ends input. While a
+ * command runs, Ctrl-C is the terminal's INT signal: it stops that command (see {@link
+ * #onInterrupt}) instead of the process.
  */
-final class TerminalLines implements LineSource {
+final class TerminalLines implements LineSource, Interrupts {
 
   private final Terminal terminal;
   private final LineReader reader;
@@ -54,6 +58,16 @@ final class TerminalLines implements LineSource {
         return null;
       }
     }
+  }
+
+  /**
+   * Between prompts JLine leaves the terminal in its normal mode, so Ctrl-C raises INT; the
+   * handler is swapped in for the running command only and the previous one put back after.
+   */
+  @Override
+  public Registration onInterrupt(Runnable stop) {
+    SignalHandler previous = terminal.handle(Signal.INT, signal -> stop.run());
+    return () -> terminal.handle(Signal.INT, previous);
   }
 
   @Override

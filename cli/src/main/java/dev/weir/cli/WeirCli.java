@@ -1,18 +1,19 @@
 package dev.weir.cli;
 
-import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.WeirStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import reactor.core.publisher.Mono;
 
 /**
  * The {@code weir} command. Subcommands are added as instances in {@link #commandLine} (today
- * {@code shell}; {@code serve} and {@code bench} join the same way), so each gets the streams
- * and the store factory it needs without global state, and tests run the whole command
+ * {@code shell} and {@code bench}; {@code serve} joins the same way), so each gets the streams
+ * and the store opener it needs without global state, and tests run the whole command
  * in-process through {@link #execute}.
  */
 @Command(
@@ -26,17 +27,18 @@ public final class WeirCli implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(execute(args, Io.system(), ShellCommand.defaultStore()));
+    System.exit(execute(args, Io.system(), ShellCommand.defaultOpener()));
   }
 
   /** Runs the command line {@code args} on {@code io}; returns the exit code. */
-  static int execute(String[] args, Io io, Supplier<ReactiveStore> memoryStore) {
-    return commandLine(io, memoryStore).execute(args);
+  static int execute(String[] args, Io io, Function<String, Mono<WeirStore>> opener) {
+    return commandLine(io, opener).execute(args);
   }
 
-  static CommandLine commandLine(Io io, Supplier<ReactiveStore> memoryStore) {
+  static CommandLine commandLine(Io io, Function<String, Mono<WeirStore>> opener) {
     CommandLine cli = new CommandLine(new WeirCli());
-    cli.addSubcommand(new ShellCommand(io, memoryStore));
+    cli.addSubcommand(new ShellCommand(io, opener));
+    cli.addSubcommand(new BenchCommand());
     cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
     return cli;

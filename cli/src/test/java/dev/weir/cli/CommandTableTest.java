@@ -14,7 +14,8 @@ class CommandTableTest {
   @Test
   void theStandardCommands() {
     assertEquals(List.of("put", "get", "del", "ttl", "delprefix", "scan", "range", "count",
-        "stats", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit"),
+        "stats", "watch", "history", "mb", "rb", "ls", "upload", "cat", "head", "cp", "mv", "rm",
+        "du", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit"),
         table.names());
   }
 
@@ -47,6 +48,10 @@ class CommandTableTest {
         completer.candidates(List.of(".format", ""), 1));
     assertEquals(table.names(), completer.candidates(List.of(".help", ""), 1));
     assertEquals(List.of(), completer.candidates(List.of("get", ""), 1));
+    assertEquals(List.of("--recursive"), completer.candidates(List.of("ls", ""), 1));
+    assertEquals(List.of("--part-size", "--type"),
+        completer.candidates(List.of("upload", "f", ""), 2));
+    assertEquals(List.of("-r"), completer.candidates(List.of("rm", ""), 1));
   }
 
   @Test

@@ -21,9 +21,13 @@ class DemoTranscriptTest {
 
   @Test
   void demoScriptPrintsTheCheckedInTranscript() throws IOException {
-    // Surefire runs in the module directory; demo.txt lives at the repository root.
-    String demo = Files.readString(Path.of("..", "demo.txt"), StandardCharsets.UTF_8);
-    Run run = ShellDriver.command(Weir::inMemory, demo, "shell");
+    // Surefire runs in the module directory; demo.txt lives at the repository root, and the
+    // files it uploads are named from there. Their paths are not printed, so making them
+    // absolute changes nothing in the output.
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    String demo = Files.readString(root.resolve("demo.txt"), StandardCharsets.UTF_8)
+        .replace(" cli/src/", " " + root.resolve("cli/src") + "/");
+    Run run = ShellDriver.command(Weir::open, demo, "shell");
     assertEquals(new Run(0, expected(), ""), run);
   }
 

@@ -67,8 +67,9 @@ class FormatTest {
     assertEquals("{\"ok\":true}\n", shell.run("put d 4"));
     assertEquals("{\"key\":\"b c\",\"value\":\"x\\\"y\"}\n", shell.run("get \"b c\""));
     assertEquals("{\"key\":\"zz\",\"value\":null}\n", shell.run("get zz"));
-    assertEquals("[{\"key\":\"0x00\",\"value\":\"0xff\",\"seq\":3},"
-        + "{\"key\":\"a\",\"value\":\"1\",\"seq\":1}]\n", shell.run("range - b"));
+    // Sequence 1 created the default bucket.
+    assertEquals("[{\"key\":\"0x00\",\"value\":\"0xff\",\"seq\":4},"
+        + "{\"key\":\"a\",\"value\":\"1\",\"seq\":2}]\n", shell.run("range - b"));
     assertEquals("[]\n", shell.run("scan nothing"));
     assertEquals("{\"count\":4}\n", shell.run("count"));
     assertEquals("{\"deleted\":1}\n", shell.run("del d"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.reactive.Weir;
+import dev.weir.reactive.WeirStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
@@ -20,7 +21,8 @@ class InteractiveShellTest {
 
   private int run(String... lines) {
     Deque<String> queue = new ArrayDeque<>(List.of(lines));
-    Session session = new Session(Weir.inMemory(), ShellCommand.MEMORY);
+    WeirStore store = Await.value(Weir.open(ShellCommand.MEMORY_DSN));
+    Session session = new Session(store.kv(), store.objects(), ShellCommand.MEMORY);
     PrintWriter writer = new PrintWriter(out);
     try {
       return new Shell(session, CommandTable.standard(), writer, writer)

@@ -83,4 +83,28 @@ class ScriptModeTest {
   void utf8InAndOut() {
     assertEquals(new Run(0, "OK\nnaïve☃\n", ""), ShellDriver.script("put k naïve☃\nget k\n"));
   }
+
+  @Test
+  void aMissingObjectStopsAScript() {
+    Run run = ShellDriver.script("mb photos\ncat photos/nope\nls photos\n");
+    assertEquals(new Run(1, "made bucket photos\n",
+        "error: line 2: not found (object): no such object: photos/nope\n"), run);
+  }
+
+  @Test
+  void keepGoingRunsPastObjectErrorsAndStillFails() {
+    Run run = ShellDriver.script("rm default/nope\nls nobucket\nls\n", "--keep-going");
+    assertEquals(1, run.exitCode());
+    assertEquals("error: line 1: not found (object): no such object: default/nope\n"
+        + "error: line 2: not found (bucket): no such bucket: nobucket\n", run.err());
+    assertTrue(run.out().endsWith("| default |       0 |     0 |\n+---------+---------+-------+\n"
+        + "1 bucket\n"), run.out());
+  }
+
+  @Test
+  void aStoreMayBeADsn() {
+    Run run = ShellDriver.script("ls\n", "mem://x?bucket=photos");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("| photos |"), run.out());
+  }
 }

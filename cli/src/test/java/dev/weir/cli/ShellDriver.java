@@ -3,6 +3,9 @@ package dev.weir.cli;
 import dev.weir.engine.EngineConfig;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
+import dev.weir.reactive.WeirStore;
+import dev.weir.reactive.object.ObjectConfig;
+import dev.weir.reactive.object.ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
 
 /**
  * Runs the shell in-process for tests: whole scripts through the real command line ({@link
@@ -28,11 +32,11 @@ final class ShellDriver {
 
   /** {@code weir shell <args>} with {@code script} on standard input, not a terminal. */
   static Run script(String script, String... args) {
-    return command(Weir::inMemory, script, prepend("shell", args));
+    return command(Weir::open, script, prepend("shell", args));
   }
 
   /** {@code weir <args>}: the whole command line, as the jar's main class runs it. */
-  static Run command(Supplier<ReactiveStore> store, String stdin, String... args) {
+  static Run command(Function<String, Mono<WeirStore>> opener, String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Io io = new Io(
@@ -40,7 +44,7 @@ final class ShellDriver {
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8),
         false);
-    int code = WeirCli.execute(args, io, store);
+    int code = WeirCli.execute(args, io, opener);
     return new Run(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -52,16 +56,26 @@ final class ShellDriver {
     return all.toArray(String[]::new);
   }
 
-  /** One shell on one store, driven a line at a time; the store's clock is {@link #clock}. */
+  /**
+   * One shell on one store, driven a line at a time; the store's clock is {@link #clock}. It
+   * keeps three versions of each key, so {@code history} has something to show, and has a
+   * bucket named {@code default}, as {@code :memory:} has.
+   */
   static final class Lines implements AutoCloseable {
     final AtomicLong clock = new AtomicLong(1_000_000);
-    final ReactiveStore store =
-        Weir.inMemory(EngineConfig.defaults().toBuilder().clock(clock::get).build());
-    final Session session = new Session(store, ShellCommand.MEMORY);
+    final ReactiveStore store = Weir.inMemory(
+        EngineConfig.defaults().toBuilder().clock(clock::get).versionsToKeep(3).build());
+    final ObjectStore objects =
+        ObjectStore.over(store, ObjectConfig.defaults().withClock(clock::get));
+    final Session session = new Session(store, objects, ShellCommand.MEMORY);
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final Shell shell = new Shell(
         session, CommandTable.standard(), new PrintWriter(out), new PrintWriter(err));
+
+    Lines() {
+      Await.value(objects.createBucket("default"));
+    }
 
     /** Runs {@code line}; returns what it printed, or its error line. */
     String run(String line) {

@@ -1,17 +1,21 @@
 package dev.weir.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.cli.ShellDriver.Run;
+import dev.weir.engine.Bytes;
 import dev.weir.reactive.Weir;
+import dev.weir.reactive.WeirStore;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** The picocli layer: subcommands, help, version, refused arguments. */
 class WeirCliTest {
 
   private static Run weir(String... args) {
-    return ShellDriver.command(Weir::inMemory, "", args);
+    return ShellDriver.command(Weir::open, "", args);
   }
 
   @Test
@@ -40,8 +44,8 @@ class WeirCliTest {
   void anUnknownStoreIsAUsageError() {
     Run run = weir("shell", "/tmp/data");
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("unknown store '/tmp/data': only :memory: is available"),
-        run.err());
+    assertTrue(run.err().startsWith(
+        "unknown store '/tmp/data': only :memory: and mem:// DSNs are available"), run.err());
   }
 
   @Test
@@ -52,10 +56,36 @@ class WeirCliTest {
 
   @Test
   void theStoreIsClosedWhenTheShellEnds() {
-    var store = Weir.inMemory();
-    assertEquals(0, ShellDriver.command(() -> store, "put a 1\n", "shell").exitCode());
-    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(
-        RuntimeException.class, () -> Await.value(store.get(dev.weir.engine.Bytes.utf8("a"))));
+    WeirStore store = Await.value(Weir.open(ShellCommand.MEMORY_DSN));
+    assertEquals(0,
+        ShellDriver.command(dsn -> Mono.just(store), "put a 1\n", "shell").exitCode());
+    Throwable e = assertThrows(
+        RuntimeException.class, () -> Await.value(store.kv().get(Bytes.utf8("a"))));
     assertTrue(Shell.describe(e).startsWith("store closed"), Shell.describe(e));
+  }
+
+  @Test
+  void benchOnTheJarSaysToUseTheLauncher() {
+    Run run = weir("bench", "--quick");
+    assertEquals(2, run.exitCode());
+    assertEquals("weir bench runs through the launcher at the repository root:"
+        + " ./weir bench [--quick]\n", run.err());
+  }
+
+  @Test
+  void benchHelpSaysWhatItDoes() {
+    Run run = weir("bench", "--help");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("benchmarks side by side"), run.out());
+    assertTrue(run.out().contains("./weir bench [--quick]"), run.out());
+    assertTrue(weir().out().contains("bench"));
+  }
+
+  @Test
+  void aBadDsnIsAUsageError() {
+    Run run = weir("shell", "mem://x?nonsense=1");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("cannot open store 'mem://x?nonsense=1': invalid argument:"),
+        run.err());
   }
 }
