@@ -32,6 +32,8 @@ final class Nodes {
   /** A cluster description; each {@link #start} joins one more node to it. */
   static final class Cluster {
     private final String name = "weir-test-" + UUID.randomUUID();
+    private final java.util.Map<Vertx, HazelcastClusterManager> managers =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final int basePort = 20_000 + ThreadLocalRandom.current().nextInt(2_000) * 10;
 
     Vertx start() {
@@ -57,8 +59,20 @@ final class Nodes {
       }
       VertxOptions options = new VertxOptions().setEventBusOptions(
           new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1"));
-      return await(Vertx.builder().with(options)
-          .withClusterManager(new HazelcastClusterManager(hz)).buildClustered());
+      HazelcastClusterManager manager = new HazelcastClusterManager(hz);
+      Vertx node =
+          await(Vertx.builder().with(options).withClusterManager(manager).buildClustered());
+      managers.put(node, manager);
+      return node;
+    }
+
+    /**
+     * Loses a node the way a crash does: its Hazelcast member is terminated at once (no
+     * graceful leave), then its Vert.x is closed without waiting.
+     */
+    void kill(Vertx node) {
+      managers.remove(node).getHazelcastInstance().getLifecycleService().terminate();
+      node.close();
     }
   }
 

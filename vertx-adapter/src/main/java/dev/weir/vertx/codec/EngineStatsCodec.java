@@ -21,8 +21,9 @@ final class EngineStatsCodec extends BinaryCodec<EngineStats> {
       b.appendInt(runs);
     }
     b.appendLong(s.bloomUseful()).appendLong(s.bloomFalsePositives()).appendLong(s.flushes())
-        .appendLong(s.compactions()).appendLong(s.compactionFailures())
-        .appendLong(s.writeStalls()).appendLong(s.rejectedWrites()).appendInt(s.openSnapshots())
+        .appendLong(s.compactions()).appendLong(s.compactionFailures());
+    WireWriter.writeString(b, s.lastCompactionFailure());
+    b.appendLong(s.writeStalls()).appendLong(s.rejectedWrites()).appendInt(s.openSnapshots())
         .appendInt(s.rangeTombstones()).appendLong(s.lastSequence()).appendLong(s.writeGroups())
         .appendLong(s.writesApplied());
   }
@@ -41,7 +42,7 @@ final class EngineStatsCodec extends BinaryCodec<EngineStats> {
     }
     return new EngineStats(entries, valueBytes, liveBytes, maxMemory, memtables,
         List.copyOf(runs), r.readLong(), r.readLong(), r.readLong(), r.readLong(), r.readLong(),
-        r.readLong(), r.readLong(), r.readInt(), r.readInt(), r.readLong(), r.readLong(),
-        r.readLong());
+        r.readString(), r.readLong(), r.readLong(), r.readInt(), r.readInt(), r.readLong(),
+        r.readLong(), r.readLong());
   }
 }
