@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class ClusteredConformanceTest extends ReactiveStoreConformance {
 
+  private static Nodes.Cluster cluster;
   private static Vertx storeNode;
   private static Vertx clientNode;
   private static Served served;
 
   @BeforeAll
   static void startCluster() {
-    Nodes.Cluster cluster = new Nodes.Cluster();
+    cluster = new Nodes.Cluster();
     storeNode = cluster.start();
     clientNode = cluster.start();
     served = new Served(storeNode, clientNode, ServiceOptions.defaults(),
@@ -31,7 +32,7 @@ class ClusteredConformanceTest extends ReactiveStoreConformance {
 
   @AfterAll
   static void stopCluster() {
-    Nodes.closeAll(clientNode, storeNode);
+    cluster.stopAll();
   }
 
   @AfterEach

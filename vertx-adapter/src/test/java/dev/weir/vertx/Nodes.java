@@ -10,6 +10,8 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,25 @@ final class Nodes {
     void kill(Vertx node) {
       managers.remove(node).getHazelcastInstance().getLifecycleService().terminate();
       node.close();
+    }
+
+    /**
+     * Ends the whole cluster for cleanup: members terminated first (a graceful leave waits for
+     * partition migrations that a finished test does not need, and once hung a build), then
+     * each Vert.x closed with a bounded wait whose outcome does not matter.
+     */
+    void stopAll() {
+      List<Vertx> nodes = new ArrayList<>(managers.keySet());
+      for (Vertx node : nodes) {
+        managers.remove(node).getHazelcastInstance().getLifecycleService().terminate();
+      }
+      for (Vertx node : nodes) {
+        try {
+          node.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+          // the members are gone; a close that does not finish only leaves idle threads
+        }
+      }
     }
   }
 

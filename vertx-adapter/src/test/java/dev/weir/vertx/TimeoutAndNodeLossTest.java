@@ -83,7 +83,7 @@ class TimeoutAndNodeLossTest {
       assertInstanceOf(WeirException.class, getError);
       assertInstanceOf(WeirException.class, watchError);
     } finally {
-      Nodes.closeAll(clientNode);
+      cluster.stopAll();
     }
   }
 }
