@@ -6,9 +6,10 @@
 # benchmarks/results/<date>.md (table + ratios to Weir + targets), <date>.json (raw JMH),
 # <date>.png (chart of the ratios) and <date>-jmh.log.
 #
-#   benchmarks/compare.sh            # full run: 1,000,000 keys, about 25 minutes on 2 cores
+#   benchmarks/compare.sh            # full run: 1,000,000 keys, about 20 minutes on 2 cores
 #   benchmarks/compare.sh --quick    # regression check: 100,000 keys, under 2 minutes
 #   benchmarks/compare.sh --stores=weir,mvstore,rocksdb     # a subset (must include weir)
+#   benchmarks/compare.sh --only=blob                       # only the workloads matching a regex
 #   MVN="mvn -o" benchmarks/compare.sh                      # build with another Maven command
 set -euo pipefail
 
@@ -17,7 +18,7 @@ cd "$root"
 
 for arg in "$@"; do
   if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,/^set /p' benchmarks/compare.sh | grep '^#' | sed 's/^# \{0,1\}//'
     exit 0
   fi
 done

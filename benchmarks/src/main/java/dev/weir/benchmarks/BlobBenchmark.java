@@ -36,7 +36,7 @@ import org.rocksdb.RocksDBException;
  *   <li>{@code copy_fresh}: a new 4 MiB array and an arraycopy into it (what a heap store must do
  *       at least to own the caller's bytes): the baseline of {@code blob_write};
  *   <li>{@code copy_reuse}: an arraycopy into the caller's reused 4 MiB buffer: the baseline of
- *       {@code blob_read}; both probes copy from 16 sources in turn, like the stores;
+ *       {@code blob_read}; each probe reads what its workload reads (see {@link Probe});
  *   <li>{@code blob_write}: a put of the caller's 4 MiB array into the store, so that the store
  *       owns a copy (Weir {@code put(k, Bytes.of(array))}; the maps put a clone; RocksDB copies
  *       through JNI; {@code weir_object}: {@code Bucket.put} of one {@code
@@ -56,9 +56,10 @@ public class BlobBenchmark {
   static final int KEYS = 16;
 
   /**
-   * The caller's bytes and buffer, and for the probes {@value #KEYS} copies of the bytes: the
-   * probes copy from them in turn, as the stores read their {@value #KEYS} values (64 MiB, more
-   * than the L3 cache), so both sides pay for memory, not cache, bandwidth.
+   * The caller's bytes and buffer, and {@value #KEYS} copies of the bytes. Each probe reads
+   * what its store workload reads: {@code copy_fresh} the caller's one array (as {@code
+   * blob_write} does), {@code copy_reuse} the {@value #KEYS} copies in turn (as {@code
+   * blob_read} reads {@value #KEYS} stored values: 64 MiB, more than the L3 cache).
    */
   @State(Scope.Thread)
   public static class Probe {
@@ -233,7 +234,7 @@ public class BlobBenchmark {
   @Benchmark
   public byte[] copy_fresh(Probe p) {
     byte[] out = new byte[SIZE];
-    System.arraycopy(p.source(), 0, out, 0, SIZE);
+    System.arraycopy(p.data, 0, out, 0, SIZE); // from the caller's one array, like blob_write
     return out;
   }
 
