@@ -7,6 +7,7 @@
 #   benchmarks/run.sh --no-build ...  # reuse benchmarks/target/benchmarks.jar
 #   MVN="mvn -o" benchmarks/run.sh    # build with another Maven command
 #   JMH_EXTRA="-prof gc" benchmarks/run.sh   # extra JMH options for every class
+#   benchmarks/run.sh --help          # this, and the side-by-side comparison (compare.sh)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +17,15 @@ build=1
 smoke=0
 for arg in "$@"; do
   case "$arg" in
+    -h|--help)
+      sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+      echo
+      echo "Weir side by side with RocksDB, H2 MVStore, the raw map and Vert.x's maps (issue 7),"
+      echo "every db_bench workload, one command, a Markdown table + JSON + PNG chart:"
+      echo "  benchmarks/compare.sh [--quick] [--stores=weir,mvstore,...]"
+      echo "  java -cp benchmarks/target/benchmarks.jar dev.weir.benchmarks.Compare [--quick]"
+      echo "See benchmarks/README.md."
+      exit 0 ;;
     --no-build) build=0 ;;
     --smoke) smoke=1 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;

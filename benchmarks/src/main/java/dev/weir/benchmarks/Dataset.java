@@ -37,36 +37,58 @@ final class Dataset {
   /** A write stream that has not completed by then is stuck: fail rather than hang. */
   static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(60);
 
+  /** Number of keys (and of missing keys): {@value #KEYS} unless a smaller set was asked for. */
+  final int size;
   /** Random keys, as raw arrays (the map's lookup keys; never the arrays the map holds). */
-  final byte[][] keys = new byte[KEYS][];
+  final byte[][] keys;
   /** Random keys absent from {@link #keys}. */
-  final byte[][] missing = new byte[KEYS][];
+  final byte[][] missing;
   /** Ascending keys. */
-  final byte[][] seqKeys = new byte[KEYS][];
+  final byte[][] seqKeys;
   /** One value per key (random bytes). */
-  final byte[][] values = new byte[KEYS][];
+  final byte[][] values;
   /** The same, wrapped (no copy) for the Weir API. */
-  final Bytes[] keyBytes = new Bytes[KEYS];
-  final Bytes[] missingBytes = new Bytes[KEYS];
-  final Bytes[] seqKeyBytes = new Bytes[KEYS];
-  final Bytes[] valueBytes = new Bytes[KEYS];
-  /** Random key indexes in [0, KEYS). */
+  final Bytes[] keyBytes;
+  final Bytes[] missingBytes;
+  final Bytes[] seqKeyBytes;
+  final Bytes[] valueBytes;
+  /** Random key indexes in [0, size). */
   final int[] order = new int[ORDER_SIZE];
 
   private static Dataset instance;
 
-  /** The data set of this JVM, built on first use. */
+  /** The data set of this JVM ({@value #KEYS} keys), built on first use. */
   static synchronized Dataset get() {
+    return get(KEYS);
+  }
+
+  /**
+   * The data set of {@code size} keys (the comparison's {@code --quick} mode uses fewer), built
+   * on first use; one size per JVM. The first {@code size} keys are the same bytes whatever the
+   * size, as they come from the same seed.
+   */
+  static synchronized Dataset get(int size) {
     if (instance == null) {
-      instance = new Dataset();
+      instance = new Dataset(size);
+    } else if (instance.size != size) {
+      throw new IllegalStateException("this JVM already holds a data set of " + instance.size);
     }
     return instance;
   }
 
-  private Dataset() {
+  private Dataset(int size) {
+    this.size = size;
+    keys = new byte[size][];
+    missing = new byte[size][];
+    seqKeys = new byte[size][];
+    values = new byte[size][];
+    keyBytes = new Bytes[size];
+    missingBytes = new Bytes[size];
+    seqKeyBytes = new Bytes[size];
+    valueBytes = new Bytes[size];
     Random random = new Random(SEED);
-    Set<ByteBuffer> seen = new HashSet<>(4 * KEYS);
-    for (int i = 0; i < KEYS; i++) {
+    Set<ByteBuffer> seen = new HashSet<>(4 * size);
+    for (int i = 0; i < size; i++) {
       keys[i] = uniqueKey(random, seen);
       values[i] = new byte[VALUE_SIZE];
       random.nextBytes(values[i]);
@@ -77,12 +99,12 @@ final class Dataset {
       seqKeys[i] = seq;
       seqKeyBytes[i] = Bytes.wrap(seq);
     }
-    for (int i = 0; i < KEYS; i++) {
+    for (int i = 0; i < size; i++) {
       missing[i] = uniqueKey(random, seen);
       missingBytes[i] = Bytes.wrap(missing[i]);
     }
     for (int i = 0; i < ORDER_SIZE; i++) {
-      order[i] = random.nextInt(KEYS);
+      order[i] = random.nextInt(size);
     }
   }
 
@@ -112,13 +134,13 @@ final class Dataset {
    * value arrays.
    */
   void load(ReactiveStore store) {
-    Flux.range(0, KEYS)
+    Flux.range(0, size)
         .flatMap(i -> store.put(Bytes.of(keys[i]), valueBytes[i]), IN_FLIGHT)
         .blockLast(Dataset.TIMEOUT);
   }
 
   void load(ConcurrentSkipListMap<byte[], byte[]> map) {
-    for (int i = 0; i < KEYS; i++) {
+    for (int i = 0; i < size; i++) {
       map.put(keys[i].clone(), values[i]);
     }
   }

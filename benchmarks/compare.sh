@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Weir side by side with the stores users would pick instead (issue 7), in one command:
+# builds benchmarks/target/benchmarks.jar with the Maven wrapper when it is missing or older
+# than the sources, then runs dev.weir.benchmarks.Compare, which runs every workload for every
+# store with JMH, prints a progress line (store, workload, time left) and writes
+# benchmarks/results/<date>.md (table + ratios to Weir + targets), <date>.json (raw JMH),
+# <date>.png (chart of the ratios) and <date>-jmh.log.
+#
+#   benchmarks/compare.sh            # full run: 1,000,000 keys, about 20 minutes on 2 cores
+#   benchmarks/compare.sh --quick    # regression check: 100,000 keys, under 2 minutes
+#   benchmarks/compare.sh --stores=weir,mvstore,rocksdb     # a subset (must include weir)
+#   benchmarks/compare.sh --only=blob                       # only the workloads matching a regex
+#   MVN="mvn -o" benchmarks/compare.sh                      # build with another Maven command
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+for arg in "$@"; do
+  if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
+    sed -n '2,/^set /p' benchmarks/compare.sh | grep '^#' | sed 's/^# \{0,1\}//'
+    exit 0
+  fi
+done
+
+jar=benchmarks/target/benchmarks.jar
+if [[ ! -f $jar ]] || [[ -n "$(find benchmarks/src engine/src reactive-api/src benchmarks/pom.xml pom.xml \
+    -newer $jar -type f 2>/dev/null | head -1)" ]]; then
+  echo "building $jar ..."
+  ${MVN:-./mvnw} -B -q -pl benchmarks -am package -DskipTests
+fi
+
+exec java -Xms4g -Xmx4g -Djava.awt.headless=true -cp "$jar" dev.weir.benchmarks.Compare "$@"

@@ -1,0 +1,808 @@
+package dev.weir.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Weir side by side with the stores users would pick instead, in one command and one run (issue
+ * 7): every db_bench workload for every store of {@link Kv#STORES}, the 4 MiB blob workload with
+ * its {@code System.arraycopy} probe, retained heap per record (one fresh JVM per store, {@link
+ * HeapProbe}), the object-store benchmarks ({@link ObjectBenchmark}) and, in the full run, the
+ * lone put's latency ({@link LonePutLatencyBenchmark}).
+ *
+ * <pre>{@code
+ * benchmarks/compare.sh [--quick]          # builds if needed, then runs this class
+ * java -cp benchmarks/target/benchmarks.jar dev.weir.benchmarks.Compare [--quick]
+ *     [--stores=weir,mvstore,...] [--only=blob] [--out=benchmarks/results]
+ * }</pre>
+ *
+ * <p>Writes {@code <out>/<date>.md} (the table of ops/s per store and workload with each
+ * store's ratio to Weir, the targets of issues 2, 3, 5 and 7 with their verdicts, the published
+ * reference figures, machine, JVM and flags), {@code <out>/<date>.json} (the raw JMH results),
+ * {@code <out>/<date>.png} (a bar chart of the ratios) and {@code <out>/<date>-jmh.log} (JMH's
+ * own output). Prints one progress line per benchmark: store, workload, time left.
+ *
+ * <p>The full run uses 1,000,000 keys, one fork per (workload, store), 2 warm-up and 3
+ * measured iterations (fills: one warm-up fill and 3 measured fills), about 20 minutes on 2
+ * cores. {@code --quick} (a regression check, under 2 minutes) uses 100,000 keys, runs JMH in
+ * this JVM ({@code -f 0}: no fork per benchmark, so JIT profiles are shared across stores: do
+ * not quote its figures), one short warm-up and two short iterations, and skips the lone-put
+ * latency.
+ */
+public final class Compare {
+
+  static final String PKG = "dev.weir.benchmarks.";
+  static final double MB_PER_BLOB = BlobBenchmark.SIZE / 1e6;
+  static final List<String> READS =
+      List.of("readrandom", "readrandom_2threads", "readmissing", "seekrandom", "readwhilewriting");
+  static final List<String> FILLS = List.of("fillseq", "fillrandom");
+  /** The stores that --quick measures blobs and heap for (the issue-3 pair and the raw map). */
+  static final List<String> QUICK_SUBSET = List.of("weir", "mvstore", "map");
+  static final List<String> BLOB_STORES =
+      List.of("weir", "weir_object", "map", "rocksdb", "mvstore", "vertx_local");
+
+  /** One JMH run (or one heap probe) with its estimate in seconds. */
+  record Task(String store, String workload, double estimate, Consumer<Compare> body) {}
+
+  /** A score converted to the table's unit. */
+  record Score(double value, double error, String unit) {}
+
+  private final boolean quick;
+  /** --only: runs the tasks whose workload matches (e.g. {@code blob}); null: all. */
+  private final java.util.regex.Pattern only;
+  private final List<String> stores;
+  private final Path out;
+  private final String stamp;
+  private final int keys;
+  /**
+   * Flags of every forked JVM. The heap is fixed and pre-touched: on this machine kind (a
+   * microVM) the first touch of fresh memory is slow and erratic, which made 4 MiB allocations
+   * swing from 15 GB/s to 0.3 GB/s between runs; pre-touching takes it out of every store alike.
+   */
+  private final List<String> jvmFlags = List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch");
+  private final List<RunResult> results = new ArrayList<>();
+  /** (workload, store) -> score in the table's unit. */
+  private final Map<String, Score> scores = new LinkedHashMap<>();
+  private final Map<String, double[]> heap = new LinkedHashMap<>();
+  private final List<String> failures = new ArrayList<>();
+  private final PrintStream log;
+  private final String loadBefore;
+
+  private Compare(boolean quick, List<String> stores, Path out, java.util.regex.Pattern only)
+      throws IOException {
+    this.quick = quick;
+    this.only = only;
+    this.stores = stores;
+    this.out = out;
+    this.keys = quick ? 100_000 : Dataset.KEYS;
+    this.stamp =
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
+            + (quick ? "-quick" : "");
+    Files.createDirectories(out);
+    this.log =
+        new PrintStream(new FileOutputStream(out.resolve(stamp + "-jmh.log").toFile()), true,
+            StandardCharsets.UTF_8);
+    this.loadBefore = loadAverage();
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = false;
+    java.util.regex.Pattern only = null;
+    List<String> stores = Kv.STORES;
+    Path out = Path.of("benchmarks", "results");
+    for (String arg : args) {
+      if (arg.equals("--quick")) {
+        quick = true;
+      } else if (arg.startsWith("--stores=")) {
+        stores = List.of(arg.substring("--stores=".length()).split(","));
+        if (!stores.contains("weir")) {
+          throw new IllegalArgumentException("--stores must include weir (ratios are to Weir)");
+        }
+      } else if (arg.startsWith("--only=")) {
+        only = java.util.regex.Pattern.compile(arg.substring("--only=".length()));
+      } else if (arg.startsWith("--out=")) {
+        out = Path.of(arg.substring("--out=".length()));
+      } else if (arg.equals("--help") || arg.equals("-h")) {
+        System.out.println(
+            "usage: Compare [--quick] [--stores=weir,map,...] [--only=workload-regex]"
+                + " [--out=benchmarks/results]");
+        return;
+      } else {
+        throw new IllegalArgumentException("unknown option: " + arg);
+      }
+    }
+    System.setProperty("java.awt.headless", "true");
+    new Compare(quick, stores, out, only).run();
+  }
+
+  // ================================================================ the plan
+
+  private List<Task> plan() {
+    List<Task> tasks = new ArrayList<>();
+    double fork = quick ? 0.2 : 6; // JVM start + 1M-key data set
+    double readIters = quick ? 1.5 : 2 * 1 + 3 * 2;
+    for (String w : READS) {
+      for (String s : stores) {
+        if (w.equals("seekrandom") && s.startsWith("vertx")) {
+          continue; // hash maps: no ordered scan
+        }
+        double load = loadEstimate(s);
+        tasks.add(new Task(s, w, fork + load + readIters,
+            c -> c.jmh(CompareReadBenchmark.class, w, s, w, true)));
+      }
+    }
+    for (String w : FILLS) {
+      for (String s : stores) {
+        double fill = loadEstimate(s);
+        tasks.add(new Task(s, w, fork + (quick ? 3 : 4) * fill * 1.5,
+            c -> c.jmh(CompareFillBenchmark.class, w, s, w, false)));
+      }
+    }
+    tasks.add(new Task("arraycopy", "blob probes", (quick ? 2 : 2 * 5 + 1),
+        c -> {
+          c.jmh(BlobBenchmark.class, "copy_fresh", null, "blob_copy_fresh", true);
+          c.jmh(BlobBenchmark.class, "copy_reuse", null, "blob_copy_reuse", true);
+        }));
+    for (String s : BLOB_STORES) {
+      if (!stores.contains(s) && !(s.equals("weir_object") && stores.contains("weir"))
+          || quick && !QUICK_SUBSET.contains(s) && !s.equals("weir_object")) {
+        continue;
+      }
+      tasks.add(new Task(s, "blob write+read", (quick ? 2 : 2 * 6 + 1),
+          c -> {
+            c.jmh(BlobBenchmark.class, "blob_write", s, "blob_write", true);
+            c.jmh(BlobBenchmark.class, "blob_read", s, "blob_read", true);
+          }));
+    }
+    for (String s : stores) {
+      if (quick && !QUICK_SUBSET.contains(s)) {
+        continue;
+      }
+      tasks.add(new Task(s, "heap per record", (quick ? 2 : 4) + loadEstimate(s) * 1.5,
+          c -> c.heapProbe(s)));
+    }
+    tasks.add(new Task("weir", "objects (issue 5)", quick ? 15 : 60, c -> c.objects()));
+    if (!quick) {
+      tasks.add(new Task("weir", "putlone latency", fork + 6 + 8,
+          c -> c.jmh(LonePutLatencyBenchmark.class, "putlone_weir", null, "putlone", true)));
+    }
+    return tasks;
+  }
+
+  /** Rough seconds to load the data set into a store (for the time-left estimate only). */
+  private double loadEstimate(String store) {
+    double perMillion;
+    switch (store) {
+      case "map":
+      case "vertx_local":
+      case "mvstore":
+        perMillion = 2;
+        break;
+      case "rocksdb":
+        perMillion = 6;
+        break;
+      default:
+        perMillion = 5;
+    }
+    return perMillion * keys / 1e6;
+  }
+
+  // ================================================================ running
+
+  private void run() throws Exception {
+    List<Task> tasks = plan();
+    if (only != null) {
+      tasks.removeIf(t -> !only.matcher(t.workload()).find());
+    }
+    double total = tasks.stream().mapToDouble(Task::estimate).sum();
+    System.out.printf(Locale.ROOT,
+        "Weir side by side: %d stores, %,d keys, %d benchmark groups, estimated %s"
+            + " (load average %s); JMH output in %s%n",
+        stores.size(), keys, tasks.size(), duration(total), loadBefore,
+        out.resolve(stamp + "-jmh.log"));
+    long start = System.nanoTime();
+    double doneEstimate = 0;
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      double speed = doneEstimate > 0 ? elapsed / doneEstimate : 1;
+      double left = (total - doneEstimate) * speed;
+      System.out.printf(Locale.ROOT, "[%2d/%d] %-12s %-20s elapsed %s, about %s left%n", i + 1,
+          tasks.size(), t.store(), t.workload(), duration(elapsed), duration(left));
+      try {
+        t.body().accept(this);
+      } catch (RuntimeException e) {
+        failures.add(t.store() + " " + t.workload() + ": " + e);
+        System.out.println("       FAILED: " + e);
+      }
+      doneEstimate += t.estimate();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    writeOutputs(elapsed);
+  }
+
+  private void jmh(Class<?> benchmark, String method, String store, String workload,
+      boolean timed) {
+    ChainedOptionsBuilder o =
+        new OptionsBuilder()
+            .include("^" + benchmark.getName().replace(".", "\\.") + "\\." + method + "$")
+            .shouldFailOnError(true)
+            .jvmArgs(jvmFlags.toArray(new String[0]));
+    if (store != null) {
+      o.param("store", store);
+    }
+    if (benchmark == CompareReadBenchmark.class || benchmark == CompareFillBenchmark.class) {
+      o.param("keys", Integer.toString(keys));
+    }
+    // --quick runs in this JVM, except the blobs: 4 MiB allocations measured in a JVM whose heap
+    // holds the previous benchmarks' garbage are GC-bound (seen: 200 MB/s instead of 15 GB/s)
+    o.forks(quick && benchmark != BlobBenchmark.class ? 0 : 1);
+    if (benchmark == CompareFillBenchmark.class) {
+      o.warmupIterations(1).measurementIterations(quick ? 2 : 3).warmupBatchSize(1)
+          .measurementBatchSize(1);
+    } else if (benchmark == ObjectBenchmark.class) {
+      o.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
+          .measurementIterations(quick ? 2 : 3)
+          .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000));
+    } else {
+      o.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 400 : 1000))
+          .measurementIterations(quick ? 2 : 3)
+          .measurementTime(TimeValue.milliseconds(quick ? 400 : 2000));
+    }
+    Collection<RunResult> rs = runJmh(o);
+    for (RunResult r : rs) {
+      results.add(r);
+      record(r, workload, store);
+    }
+  }
+
+  /** Runs JMH, waiting (30 s polls, up to 10 minutes) if another JMH run holds its lock. */
+  private Collection<RunResult> runJmh(ChainedOptionsBuilder o) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (true) {
+      PrintStream stdout = System.out;
+      try {
+        System.setOut(log); // in-process benchmarks (--quick) print their setup there too
+        return new Runner(o.build(), OutputFormatFactory.createFormatInstance(log,
+            VerboseMode.NORMAL)).run();
+      } catch (RunnerException e) {
+        System.setOut(stdout);
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("lock") && System.nanoTime() < deadline) {
+          System.out.println("       another JMH run holds /tmp/jmh.lock: waiting 30 s");
+          sleep(30_000);
+          continue;
+        }
+        throw new IllegalStateException(m, e);
+      } finally {
+        System.setOut(stdout);
+      }
+    }
+  }
+
+  private void record(RunResult r, String workload, String store) {
+    Result<?> p = r.getPrimaryResult();
+    double score = p.getScore();
+    double error = Double.isNaN(p.getScoreError()) ? 0 : p.getScoreError();
+    String method = r.getParams().getBenchmark();
+    method = method.substring(method.lastIndexOf('.') + 1);
+    String s = store != null ? store : r.getParams().getParam("store");
+    Score value;
+    if (r.getParams().getBenchmark().contains("CompareFillBenchmark")) {
+      double ops = keys * 1000.0 / score; // ms per fill -> puts/s
+      value = new Score(ops, ops * error / score, "ops/s");
+    } else if (r.getParams().getBenchmark().contains("BlobBenchmark")) {
+      value = new Score(score * MB_PER_BLOB, error * MB_PER_BLOB, "MB/s");
+    } else if (r.getParams().getBenchmark().contains("LonePutLatencyBenchmark")) {
+      double p50 = p.getStatistics().getPercentile(50);
+      double p99 = p.getStatistics().getPercentile(99);
+      scores.put("putlone_p99|weir", new Score(p99, 0, "ns"));
+      value = new Score(p50, 0, "ns");
+      workload = "putlone_p50";
+      s = "weir";
+    } else if (r.getParams().getBenchmark().contains("ObjectBenchmark")) {
+      String part = r.getParams().getParam("partSize");
+      workload = "object_" + method + (part != null ? "_" + part : "");
+      s = "weir";
+      value = new Score(score, error, p.getScoreUnit());
+    } else {
+      value = new Score(score, error, "ops/s");
+    }
+    if (s == null) {
+      s = "arraycopy";
+    }
+    scores.put(workload + "|" + s, value);
+    System.out.printf(Locale.ROOT, "       %s %s: %s%n", s, workload, fmt(value));
+  }
+
+  private void objects() {
+    ChainedOptionsBuilder o =
+        new OptionsBuilder().include("^" + PKG.replace(".", "\\.") + "ObjectBenchmark\\.")
+            .shouldFailOnError(true).jvmArgs(jvmFlags.toArray(new String[0]));
+    o.forks(quick ? 0 : 1)
+        .warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
+        .measurementIterations(quick ? 2 : 3)
+        .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000));
+    for (RunResult r : runJmh(o)) {
+      results.add(r);
+      record(r, null, "weir");
+    }
+  }
+
+  private void heapProbe(String store) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(quick ? List.of("-Xms1g", "-Xmx1g") : jvmFlags);
+    cmd.add("-XX:+AlwaysPreTouch"); // heap resident from the start: RSS growth = off-heap
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PKG + "HeapProbe", store,
+        Integer.toString(keys)));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          log.println("[heap " + store + "] " + line);
+          if (line.startsWith("HEAP ")) {
+            String[] f = line.split(" ");
+            double[] v = {Double.parseDouble(f[3]), Double.parseDouble(f[4])};
+            heap.put(store, v);
+            System.out.printf(Locale.ROOT, "       %s: %.0f heap bytes/record, %.0f RSS bytes/record%n",
+                store, v[0], v[1]);
+          }
+        }
+      }
+      if (p.waitFor() != 0 || !heap.containsKey(store)) {
+        throw new IllegalStateException("heap probe of " + store + " exited " + p.exitValue());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ================================================================ outputs
+
+  private void writeOutputs(double elapsed) throws IOException {
+    Path json = out.resolve(stamp + ".json");
+    ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
+    Path png = out.resolve(stamp + ".png");
+    try {
+      chart(png);
+    } catch (RuntimeException | IOException | Error e) {
+      failures.add("chart: " + e);
+    }
+    Path md = out.resolve(stamp + ".md");
+    Files.writeString(md, markdown(elapsed));
+    log.close();
+    System.out.println();
+    System.out.println(Files.readString(md));
+    System.out.printf("Wrote %s, %s, %s (%s)%n", md, json, png, duration(elapsed));
+  }
+
+  private Score score(String workload, String store) {
+    return scores.get(workload + "|" + store);
+  }
+
+  /** store / Weir, or NaN. */
+  private double ratio(String workload, String store, String to) {
+    Score a = score(workload, store);
+    Score b = score(workload, to);
+    return a == null || b == null ? Double.NaN : a.value() / b.value();
+  }
+
+  private List<String> rows() {
+    List<String> rows = new ArrayList<>(FILLS);
+    rows.addAll(READS);
+    return rows;
+  }
+
+  private String markdown(double elapsed) {
+    StringBuilder b = new StringBuilder();
+    b.append("# Weir side by side").append(quick ? " (--quick: regression check, do not quote)" : "")
+        .append(" - ").append(stamp).append("\n\n");
+    b.append("- Command: `java -cp benchmarks/target/benchmarks.jar dev.weir.benchmarks.Compare")
+        .append(quick ? " --quick" : "").append("` (what `benchmarks/compare.sh")
+        .append(quick ? " --quick" : "").append("` runs), ").append(duration(elapsed)).append("\n");
+    b.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(cpuModel()).append(", ").append(memTotal()).append("; load average ")
+        .append(loadBefore).append(" before, ").append(loadAverage()).append(" after\n");
+    b.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.runtime.version")).append("; JMH ")
+        .append(org.openjdk.jmh.util.Version.getPlainVersion()).append("; flags `")
+        .append(String.join(" ", jvmFlags)).append("`; ")
+        .append(quick ? "JMH in this JVM (-f 0), 1 warm-up x 0.4 s, 2 x 0.4 s; blobs and heap for weir, mvstore, map only"
+            : "1 fork per benchmark, 2 warm-up x 1 s, 3 x 2 s (fills: 1 warm-up fill, 3 fills;"
+                + " objects and blobs: 2 x 1 s, 3 x 1 s)")
+        .append("\n");
+    b.append("- Commit: `").append(gitHead()).append("`; data set: ")
+        .append(String.format(Locale.ROOT, "%,d", keys))
+        .append(" random 16-byte keys, 100-byte values, fixed seed; ± is JMH's 99.9% error\n");
+    if (!failures.isEmpty()) {
+      b.append("- **Failures:** ").append(String.join("; ", failures)).append("\n");
+    }
+    b.append("\n## Throughput (ops/s; in brackets each store's ratio to Weir)\n\n");
+    b.append("| workload |");
+    stores.forEach(s -> b.append(' ').append(s).append(" |"));
+    b.append("\n|---|");
+    stores.forEach(s -> b.append("---|"));
+    b.append('\n');
+    for (String w : rows()) {
+      b.append("| ").append(w).append(" |");
+      for (String s : stores) {
+        Score sc = score(w, s);
+        b.append(' ');
+        if (sc == null) {
+          b.append("n/a");
+        } else {
+          b.append(fmtNum(sc.value())).append(" ± ").append(fmtNum(sc.error()));
+          if (!s.equals("weir")) {
+            b.append(String.format(Locale.ROOT, " (%.2fx)", ratio(w, s, "weir")));
+          }
+        }
+        b.append(" |");
+      }
+      b.append('\n');
+    }
+    b.append("\n`readwhilewriting` is 50/50 on one thread (one get and one put per invocation);"
+        + " `seekrandom` reads 100 entries from a random key (the Vert.x maps are hash maps:"
+        + " n/a); fills are 1 warm-up + N whole fills into fresh stores, puts/s.\n");
+
+    b.append("\n## Blob: 4 MiB values, one thread (MB/s = 10^6 bytes/s)\n\n");
+    b.append("| store | write MB/s | write / arraycopy (fresh) | read MB/s | read / arraycopy"
+        + " (reuse) |\n|---|---|---|---|---|\n");
+    Score cf = score("blob_copy_fresh", "arraycopy");
+    Score cr = score("blob_copy_reuse", "arraycopy");
+    b.append("| arraycopy probe | ").append(fmt(cf)).append(" (new array) | 1.00x | ")
+        .append(fmt(cr)).append(" (reused array) | 1.00x |\n");
+    for (String s : BLOB_STORES) {
+      Score w = score("blob_write", s);
+      Score r = score("blob_read", s);
+      if (w == null && r == null) {
+        continue;
+      }
+      b.append("| ").append(s).append(" | ").append(fmt(w)).append(" | ")
+          .append(ratioText(w, cf)).append(" | ").append(fmt(r)).append(" | ")
+          .append(ratioText(r, cr)).append(" |\n");
+    }
+
+    b.append("\n## Retained memory per record after fillrandom (fresh JVM per store)\n\n");
+    b.append("| store | heap bytes/record | ratio to Weir | RSS growth bytes/record |\n"
+        + "|---|---|---|---|\n");
+    double[] wh = heap.get("weir");
+    for (Map.Entry<String, double[]> e : heap.entrySet()) {
+      b.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f |%n", e.getKey(),
+          e.getValue()[0], wh == null ? "n/a"
+              : String.format(Locale.ROOT, "%.2fx", e.getValue()[0] / wh[0]), e.getValue()[1]));
+    }
+    b.append("\nHeap: used heap after 5 x System.gc(), loaded minus empty store; every record"
+        + " holds its own 16 + 100 bytes. RSS: the JVM runs with -XX:+AlwaysPreTouch, so RSS"
+        + " growth is mostly off-heap memory (RocksDB's).\n");
+
+    b.append("\n## Objects (issue 5, ObjectBenchmark, average time per operation)\n\n");
+    b.append("| benchmark | time | MB/s | ratio to arraycopy |\n|---|---|---|---|\n");
+    Score copy = score("object_copy4MiB", "weir");
+    for (Map.Entry<String, Score> e : scores.entrySet()) {
+      if (!e.getKey().startsWith("object_")) {
+        continue;
+      }
+      String name = e.getKey().substring(7, e.getKey().indexOf('|'));
+      Score sc = e.getValue();
+      String mbs = "";
+      String rt = "";
+      if (name.endsWith("4MiB") && !name.startsWith("ranged")) {
+        double v = MB_PER_BLOB * 1e6 / toMicros(sc);
+        mbs = fmtNum(v);
+        rt = copy == null ? "" : String.format(Locale.ROOT, "%.2fx", toMicros(copy) / toMicros(sc));
+      }
+      b.append("| ").append(name).append(" | ").append(fmtNum3(sc.value())).append(" ± ")
+          .append(fmtNum3(sc.error())).append(' ').append(sc.unit()).append(" | ").append(mbs)
+          .append(" | ").append(rt).append(" |\n");
+    }
+
+    b.append("\n## Targets\n\n| issue | target | measured | verdict |\n|---|---|---|---|\n");
+    targets(b);
+    b.append("\n## Published reference figures (not measured here)\n\n");
+    b.append("| figure | source | reference | Weir here | Weir / reference | target (>= 2x) |\n"
+        + "|---|---|---|---|---|---|\n");
+    reference(b, "1,000,000 sequential writes", "fillseq", 117_000, false);
+    reference(b, "random reads", "readrandom", 357_000, false);
+    reference(b, "50/50 mixed", "readwhilewriting", 65_000, false);
+    if (wh != null) {
+      b.append(String.format(Locale.ROOT,
+          "| bytes per record | %s | ~200 B | %.0f B | %.2fx smaller | %s |%n", SEED_LSM,
+          wh[0], 200 / wh[0], 200 / wh[0] >= 2 ? "met" : "missed"));
+    }
+    refBlob(b, "4 MB writes", "blob_write", 38_401, cf);
+    refBlob(b, "4 MB reads", "blob_read", 36_813, cr);
+    b.append("\nThe block store's figures are above this machine's memory-copy bandwidth (see"
+        + " the arraycopy probe): for blobs the target is >= 0.5x the probe of the same run.\n");
+    b.append("\n![ratios to Weir](").append(stamp).append(".png)\n");
+    return b.toString();
+  }
+
+  static final String SEED_LSM =
+      "in-memory LSM reference (KeystoneDB in-memory mode, seeds/004_11bd35ef7d72ed9a.txt)";
+  static final String SEED_BLOCK =
+      "block store reference (in-memory block store, seeds/001_33d08c23b8f2d562.txt)";
+
+  private void reference(StringBuilder b, String label, String w, double ref, boolean lower) {
+    Score s = score(w, "weir");
+    if (s == null) {
+      return;
+    }
+    double r = s.value() / ref;
+    b.append(String.format(Locale.ROOT, "| %s | %s | %s ops/s | %s ops/s | %.2fx | %s |%n", label,
+        SEED_LSM, fmtNum(ref), fmtNum(s.value()), r, r >= 2 ? "met" : "missed"));
+  }
+
+  private void refBlob(StringBuilder b, String label, String w, double ref, Score probe) {
+    Score s = score(w, "weir");
+    Score o = score(w, "weir_object");
+    if (s == null) {
+      return;
+    }
+    b.append(String.format(Locale.ROOT, "| %s | %s | %s MB/s | %s MB/s (KV)%s | %.2fx | %s |%n",
+        label, SEED_BLOCK, fmtNum(ref), fmtNum(s.value()),
+        o == null ? "" : ", " + fmtNum(o.value()) + " MB/s (objects)", s.value() / ref,
+        "n/a: above this machine's copy bandwidth (" + (probe == null ? "?"
+            : fmtNum(probe.value())) + " MB/s); see blob target"));
+  }
+
+  private void target(StringBuilder b, String issue, String target, double value, double min,
+      String measured) {
+    String verdict;
+    if (Double.isNaN(value)) {
+      verdict = "not measured";
+    } else if (value >= min) {
+      verdict = "met";
+    } else {
+      verdict = String.format(Locale.ROOT, "**missed** (%.0f%% short)", 100 * (1 - value / min));
+    }
+    b.append("| ").append(issue).append(" | ").append(target).append(" | ").append(measured)
+        .append(" | ").append(verdict).append(" |\n");
+  }
+
+  private void ratioTarget(StringBuilder b, String issue, String w, String peer, double min) {
+    double r = ratio(w, "weir", peer);
+    target(b, issue, String.format(Locale.ROOT, "%s: Weir >= %.1fx %s", w, min, peer), r, min,
+        String.format(Locale.ROOT, "%.2fx (%s vs %s)", r, fmtScore(w, "weir"), fmtScore(w, peer)));
+  }
+
+  private void targets(StringBuilder b) {
+    ratioTarget(b, "2", "readrandom", "map", 0.7);
+    ratioTarget(b, "2", "readrandom_2threads", "map", 0.7);
+    Score seq = score("fillseq", "weir");
+    target(b, "2", "fillseq >= 1,000,000 puts/s", seq == null ? Double.NaN : seq.value() / 1e6,
+        1, fmtScore("fillseq", "weir") + " puts/s");
+    ratioTarget(b, "2", "fillrandom", "map", 1.0);
+    Score lone = score("putlone_p50", "weir");
+    target(b, "2", "lone put p50 <= 5 µs", lone == null ? Double.NaN : 5000 / lone.value(), 1,
+        lone == null ? "n/a" : String.format(Locale.ROOT, "p50 %.2f µs, p99 %.2f µs",
+            lone.value() / 1000, score("putlone_p99", "weir").value() / 1000));
+    ratioTarget(b, "3", "readrandom", "mvstore", 1.0);
+    ratioTarget(b, "3", "fillrandom", "mvstore", 1.0);
+    ratioTarget(b, "3", "seekrandom", "mvstore", 1.0);
+    double[] wh = heap.get("weir");
+    double[] mh = heap.get("mvstore");
+    double hr = wh == null || mh == null ? Double.NaN : mh[0] / wh[0];
+    target(b, "3", "heap/record <= 1.0x MVStore", hr, 1.0, wh == null || mh == null ? "n/a"
+        : String.format(Locale.ROOT, "Weir %.0f B vs MVStore %.0f B (%.2fx)", wh[0], mh[0],
+            wh[0] / mh[0]));
+    Score miss = score("readmissing", "weir");
+    Score hit = score("readrandom", "weir");
+    double ah = miss == null || hit == null ? Double.NaN : miss.value() / hit.value();
+    target(b, "3", "get of an absent key >= 3x a present one", ah, 3.0,
+        String.format(Locale.ROOT, "%.2fx (%s vs %s gets/s)", ah, fmtScore("readmissing", "weir"),
+            fmtScore("readrandom", "weir")));
+    Score copy = score("object_copy4MiB", "weir");
+    for (String op : List.of("write4MiB", "read4MiB")) {
+      Score s = score("object_" + op, "weir");
+      double r = s == null || copy == null ? Double.NaN : toMicros(copy) / toMicros(s);
+      target(b, "5", "object " + op + " >= 0.5x arraycopy", r, 0.5,
+          s == null ? "n/a" : String.format(Locale.ROOT, "%.2fx (%s vs %s MB/s)", r,
+              fmtNum(MB_PER_BLOB * 1e6 / toMicros(s)), fmtNum(MB_PER_BLOB * 1e6 / toMicros(copy))));
+    }
+    Score big = score("object_rangedRead64KiB", "weir");
+    Score small = score("object_rangedRead64KiB_from4MiB", "weir");
+    independent(b, "64 KiB ranged read: 256 MiB object vs 4 MiB object", big, small);
+    Score p1 = score("object_complete100Parts_1024", "weir");
+    Score p2 = score("object_complete100Parts_1048576", "weir");
+    independent(b, "complete 100 parts: 1 MiB parts vs 1 KiB parts", p2, p1);
+    for (String peer : List.of("rocksdb", "mvstore")) {
+      for (String w : List.of("readrandom", "fillrandom", "seekrandom", "readwhilewriting")) {
+        ratioTarget(b, "7", w, peer, 1.0);
+      }
+    }
+    for (String[] ref : new String[][] {{"fillseq", "117000"}, {"readrandom", "357000"},
+        {"readwhilewriting", "65000"}}) {
+      Score s = score(ref[0], "weir");
+      double r = s == null ? Double.NaN : s.value() / Double.parseDouble(ref[1]);
+      target(b, "7", ref[0] + " >= 2x the LSM reference (" + fmtNum(Double.parseDouble(ref[1]))
+          + " ops/s)", r, 2.0, String.format(Locale.ROOT, "%.2fx", r));
+    }
+    target(b, "7", "bytes/record <= half the LSM reference (~200 B)",
+        wh == null ? Double.NaN : 200 / wh[0], 2.0,
+        wh == null ? "n/a" : String.format(Locale.ROOT, "%.0f B (%.2fx smaller)", wh[0], 200 / wh[0]));
+    Score cf = score("blob_copy_fresh", "arraycopy");
+    Score cr = score("blob_copy_reuse", "arraycopy");
+    for (String s : List.of("weir", "weir_object")) {
+      Score w = score("blob_write", s);
+      Score r = score("blob_read", s);
+      target(b, "7", "blob write (" + s + ") >= 0.5x arraycopy",
+          w == null || cf == null ? Double.NaN : w.value() / cf.value(), 0.5,
+          ratioText(w, cf) + " (" + fmt(w) + " vs " + fmt(cf) + ")");
+      target(b, "7", "blob read (" + s + ") >= 0.5x arraycopy",
+          r == null || cr == null ? Double.NaN : r.value() / cr.value(), 0.5,
+          ratioText(r, cr) + " (" + fmt(r) + " vs " + fmt(cr) + ")");
+    }
+  }
+
+  /**
+   * "Independent of size": the larger case ({@code a}) costs at most 25% more than the smaller
+   * ({@code c}); being cheaper is not a dependence on size that the target forbids.
+   */
+  private void independent(StringBuilder b, String label, Score a, Score c) {
+    double r = a == null || c == null ? Double.NaN : toMicros(a) / toMicros(c);
+    String verdict = Double.isNaN(r) ? "not measured"
+        : r <= 1.25 ? "met" : String.format(Locale.ROOT, "**missed** (%.2fx)", r);
+    b.append("| 5 | ").append(label).append(" independent of size (larger <= 1.25x smaller) | ")
+        .append(a == null || c == null ? "n/a" : String.format(Locale.ROOT,
+            "%s vs %s µs (%.2fx)", fmtNum3(toMicros(a)), fmtNum3(toMicros(c)), r))
+        .append(" | ").append(verdict).append(" |\n");
+  }
+
+  private static double toMicros(Score s) {
+    switch (s.unit()) {
+      case "ns/op":
+        return s.value() / 1000;
+      case "ms/op":
+        return s.value() * 1000;
+      case "s/op":
+        return s.value() * 1e6;
+      default:
+        return s.value();
+    }
+  }
+
+  private void chart(Path png) throws IOException {
+    List<String> workloads = new ArrayList<>(rows());
+    workloads.add("blob_write");
+    workloads.add("blob_read");
+    CategoryChart chart =
+        new CategoryChartBuilder().width(1400).height(700)
+            .title("Each store's throughput as a ratio to Weir's (log scale; < 1 = Weir ahead)")
+            .xAxisTitle("workload").yAxisTitle("store / Weir").build();
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setXAxisLabelRotation(20);
+    double min = 1;
+    List<String> peers = new ArrayList<>(stores);
+    peers.remove("weir");
+    for (String s : peers) {
+      List<Double> ys = new ArrayList<>();
+      for (String w : workloads) {
+        double r = ratio(w, s, "weir");
+        ys.add(Double.isNaN(r) || r <= 0 ? null : r);
+        if (r > 0) {
+          min = Math.min(min, r);
+        }
+      }
+      if (ys.stream().anyMatch(java.util.Objects::nonNull)) {
+        chart.addSeries(s, workloads, ys);
+      }
+    }
+    // a log axis needs a positive minimum (bars start there): one power of ten below the least
+    chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  // ================================================================ formatting and machine
+
+  private String fmtScore(String w, String s) {
+    Score sc = score(w, s);
+    return sc == null ? "n/a" : fmtNum(sc.value());
+  }
+
+  private static String ratioText(Score a, Score b) {
+    return a == null || b == null ? "n/a"
+        : String.format(Locale.ROOT, "%.2fx", a.value() / b.value());
+  }
+
+  static String fmt(Score s) {
+    return s == null ? "n/a" : fmtNum(s.value()) + " ± " + fmtNum(s.error()) + " " + s.unit();
+  }
+
+  static String fmtNum(double v) {
+    return String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  static String fmtNum3(double v) {
+    return String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%.3g", v);
+  }
+
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : s + "s";
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "n/a";
+    }
+  }
+
+  static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux
+    }
+    return System.getProperty("os.arch");
+  }
+
+  static String memTotal() {
+    long gib = ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize()
+        >> 30;
+    return gib + " GiB RAM";
+  }
+
+  static String gitHead() {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+          .redirectErrorStream(true).start();
+      String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return p.waitFor() == 0 ? s : "unknown";
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+}
