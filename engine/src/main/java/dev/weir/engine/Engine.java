@@ -478,13 +478,29 @@ public final class Engine implements AutoCloseable {
    */
   public CompletableFuture<Void> flushAndCompact() {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    settle(done, 8);
+    return done;
+  }
+
+  /**
+   * One round: freeze, flush, compact fully, wait for idle. Writes that were held back by a
+   * stall may land during the round and leave a memtable or a shallower run behind, so the
+   * round repeats (a few times at most) until the shape is one memtable and one level.
+   */
+  private void settle(CompletableFuture<Void> done, int roundsLeft) {
     writeLoop.submit(
         WriteOp.flush(
             new WriteCallback() {
               @Override
               public void onSuccess(long sequence, long result) {
                 compactor.requestFullCompaction();
-                compactor.whenIdle().whenComplete((v, e) -> done.complete(null));
+                compactor.whenIdle().whenComplete((v, e) -> {
+                  if (roundsLeft > 1 && !settled(versions.current()) && !closed) {
+                    settle(done, roundsLeft - 1);
+                  } else {
+                    done.complete(null);
+                  }
+                });
               }
 
               @Override
@@ -492,8 +508,21 @@ public final class Engine implements AutoCloseable {
                 done.completeExceptionally(error);
               }
             }));
-    return done;
   }
+
+  private static boolean settled(Version v) {
+    if (!v.frozen().isEmpty() || !v.active().isEmpty()) {
+      return false;
+    }
+    int nonEmptyLevels = 0;
+    for (List<Run> level : v.levels()) {
+      if (!level.isEmpty()) {
+        nonEmptyLevels++;
+      }
+    }
+    return nonEmptyLevels <= 1;
+  }
+
 
   /** The store's counters; a closed store refuses, like every other operation. */
   public EngineStats stats() {

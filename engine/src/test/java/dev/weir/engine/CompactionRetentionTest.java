@@ -99,6 +99,16 @@ class CompactionRetentionTest {
       }
       Writes.settle(engine);
       EngineStats stats = engine.stats();
+      if (stats.entries() != 0) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+          String k = (i % 2 == 0 ? "even" : "odd") + i;
+          if (engine.get(b(k)) != null) {
+            sb.append(k).append(' ');
+          }
+        }
+        System.out.println("LIVE: " + sb + " " + stats);
+      }
       assertEquals(0, stats.entries(), stats.toString());
       assertEquals(0, stats.rangeTombstones(), stats.toString());
     }

@@ -51,6 +51,38 @@ class MemoryBudgetTest {
   }
 
   @Test
+  void aCleanUpBatchWithBookkeepingSucceedsAtTheBudgetWhereAPlainWriteFails() {
+    EngineConfig config =
+        EngineConfig.builder().maxMemoryBytes(256 * 1024).memtableBytes(64 * 1024).build();
+    try (Engine engine = Engine.open(config)) {
+      Bytes value = Bytes.wrap(new byte[1000]);
+      Bytes counters = Bytes.wrap(new byte[100]);
+      // compaction may free room at any moment, so fill until even a small write is refused
+      int n = 0;
+      boolean smallWriteRefused = false;
+      while (!smallWriteRefused && n < 100_000) {
+        try {
+          int i = n++;
+          Writes.await(cb -> engine.put(Bytes.utf8("chunk" + i), value, cb));
+        } catch (StoreFullException full) {
+          try {
+            Writes.await(cb -> engine.put(Bytes.utf8("counters"), counters, cb));
+          } catch (StoreFullException alsoFull) {
+            smallWriteRefused = true;
+          }
+        }
+      }
+      assertTrue(smallWriteRefused, "the store never filled up");
+      // freeing space and updating a small record in one atomic batch must not be refused
+      WriteBatch cleanUp =
+          WriteBatch.builder().deletePrefix(Bytes.utf8("chunk")).put(Bytes.utf8("counters"), counters)
+              .build();
+      Writes.await(cb -> engine.write(cleanUp, cb));
+      assertEquals(counters, engine.get(Bytes.utf8("counters")));
+    }
+  }
+
+  @Test
   void aBudgetBelowTheMemtableSizeIsRefusedAtOpenNamingTheOption() {
     InvalidArgumentException e =
         Assertions.assertThrows(

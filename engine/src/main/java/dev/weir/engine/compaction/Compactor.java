@@ -73,8 +73,11 @@ public final class Compactor {
   private final AtomicLong flushes = new AtomicLong();
   private final AtomicLong compactions = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
-  private final ConcurrentLinkedQueue<CompletableFuture<Void>> idleWaiters =
-      new ConcurrentLinkedQueue<>();
+  /** Waiters for idleness, each with the request generation it was made at. */
+  private final ConcurrentLinkedQueue<IdleWaiter> idleWaiters = new ConcurrentLinkedQueue<>();
+  private final AtomicLong idleRequests = new AtomicLong();
+
+  private record IdleWaiter(long generation, CompletableFuture<Void> done) {}
   private volatile boolean closed;
 
   public Compactor(
@@ -199,17 +202,24 @@ public final class Compactor {
   /** Completes when the compactor finds nothing left to do (or is closed). */
   public CompletableFuture<Void> whenIdle() {
     CompletableFuture<Void> f = new CompletableFuture<>();
-    idleWaiters.add(f);
+    idleWaiters.add(new IdleWaiter(idleRequests.incrementAndGet(), f));
     if (closed) {
-      releaseWaiters();
+      releaseWaiters(Long.MAX_VALUE);
     }
     wake();
     return f;
   }
 
-  private void releaseWaiters() {
-    for (CompletableFuture<Void> f; (f = idleWaiters.poll()) != null; ) {
-      f.complete(null);
+  /**
+   * Completes the waiters made at or before {@code generation}: a look that began before a
+   * waiter was made cannot vouch that the work requested with it (a flush, a full compaction)
+   * is done.
+   */
+  private void releaseWaiters(long generation) {
+    for (IdleWaiter w : idleWaiters) {
+      if (w.generation() <= generation && idleWaiters.remove(w)) {
+        w.done().complete(null);
+      }
     }
   }
 
@@ -237,10 +247,11 @@ public final class Compactor {
   public void close() {
     closed = true;
     thread.shutdown();
-    releaseWaiters();
+    releaseWaiters(Long.MAX_VALUE);
   }
 
   private void runOne() {
+    long generation = idleRequests.get();
     wakeAgain.set(false);
     if (closed) {
       running.set(false);
@@ -264,8 +275,8 @@ public final class Compactor {
       edit = null;
     }
     if (edit == null) {
-      if (job == null && !wakeAgain.get()) {
-        releaseWaiters();
+      if (job == null) {
+        releaseWaiters(generation);
       }
       running.set(false);
       if (wakeAgain.get()) {

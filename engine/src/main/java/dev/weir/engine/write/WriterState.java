@@ -98,7 +98,7 @@ final class WriterState {
     switch (op.type) {
       case WriteOp.PUT:
         if (conditionHolds(op.key, op.expectedSeq, now)) {
-          reserve(op.bytes);
+          reserve(op.bytes, false);
           op.sequence = ++lastSeq;
           active.add(op.key, op.sequence, ValueKind.PUT, op.value, op.expireAt);
           changed(ChangeEvent.Type.PUT, op.key, op.value, op.sequence);
@@ -159,7 +159,7 @@ final class WriterState {
 
   private void applyBatch(WriteOp batch) {
     // checked as a whole first, so that a batch is all or nothing
-    reserve(batch.bytes);
+    reserve(batch.bytes, deletes(batch));
     for (WriteOp item : batch.items) {
       long seq = ++lastSeq;
       switch (item.type) {
@@ -329,8 +329,18 @@ final class WriterState {
     tombstones = next;
   }
 
-  private void reserve(long bytes) {
-    if (bytes > 0 && currentBytes() + bytes > maxMemoryBytes) {
+  /**
+   * Refuses a write that would take the store past its budget. A batch that also deletes (a
+   * clean-up: an aborted upload, a released object with its bookkeeping) may use a small
+   * reserve above the budget, so that freeing space never fails for want of the few bytes its
+   * bookkeeping adds; plain writes never touch the reserve.
+   */
+  private void reserve(long bytes, boolean deletes) {
+    long limit =
+        deletes
+            ? maxMemoryBytes + Math.min(cleanupReserve(), Long.MAX_VALUE - maxMemoryBytes)
+            : maxMemoryBytes;
+    if (bytes > 0 && currentBytes() + bytes > limit) {
       rejected.lazySet(rejected.get() + 1);
       throw new StoreFullException(
           "the write needs "
@@ -341,6 +351,19 @@ final class WriterState {
               + maxMemoryBytes
               + "-byte budget (maxMemoryBytes); delete data or raise the budget");
     }
+  }
+
+  private long cleanupReserve() {
+    return Math.max(4096, maxMemoryBytes / 64);
+  }
+
+  private static boolean deletes(WriteOp batch) {
+    for (WriteOp item : batch.items) {
+      if (item.type == WriteOp.DELETE || item.type == WriteOp.DELETE_RANGE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What the budget counts: memtables, runs, and what the change log pins (it may be dead). */
