@@ -53,7 +53,9 @@ public final class Bytes implements Comparable<Bytes> {
    */
   public static Bytes wrap(byte[] array) {
     Objects.requireNonNull(array, "array");
-    return array.length == 0 ? EMPTY : new Bytes(array);
+    // no look at the length: wrapping must not touch the array (a scan wraps values it may
+    // never read, and each look would be a cache miss)
+    return new Bytes(array);
   }
 
   public static Bytes utf8(String text) {

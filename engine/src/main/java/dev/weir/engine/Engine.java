@@ -181,7 +181,7 @@ public final class Engine implements AutoCloseable {
     }
     checkRange(range);
     checkOpen();
-    SnapshotRegistry.Pin pin = snapshots.register("scan " + range);
+    SnapshotRegistry.Pin pin = snapshots.register("scan");
     Version v = versions.current();
     long seq = v.visibleSeq();
     if (snapshot != null) {
@@ -194,14 +194,9 @@ public final class Engine implements AutoCloseable {
     pin.seal(seq);
     byte[] from = range.fromKey() == null ? null : range.fromKey().array();
     byte[] to = range.toKey() == null ? null : range.toKey().array();
-    KeySource[] sources = v.sources();
-    SourceCursor[] cursors = new SourceCursor[sources.length];
-    for (int i = 0; i < sources.length; i++) {
-      cursors[i] = sources[i].cursor(from, to, range.isReverse());
-    }
     return new EntryCursor(
         v,
-        new MergingCursor(cursors, range.isReverse()),
+        new MergingCursor(v.cursors(from, to, range.isReverse()), range.isReverse()),
         seq,
         range.limit(),
         config.clock(),
@@ -576,12 +571,7 @@ public final class Engine implements AutoCloseable {
 
   private long countLive(byte[] from, byte[] to, long readSeq) {
     Version v = versions.current();
-    KeySource[] sources = v.sources();
-    SourceCursor[] cursors = new SourceCursor[sources.length];
-    for (int i = 0; i < sources.length; i++) {
-      cursors[i] = sources[i].cursor(from, to, false);
-    }
-    MergingCursor merged = new MergingCursor(cursors, false);
+    MergingCursor merged = new MergingCursor(v.cursors(from, to, false), false);
     VersionRef ref = new VersionRef();
     long now = config.clock().getAsLong();
     long count = 0;

@@ -47,6 +47,9 @@ public final class Run implements KeySource {
   private final long heapBytes;
   private final long liveValueBytes;
   private final long minExpireAt;
+  /** Copies of the first and last keys: a bounds check reads two small hot arrays. */
+  private final byte[] first;
+  private final byte[] last;
 
   Run(
       long id,
@@ -72,6 +75,8 @@ public final class Run implements KeySource {
     this.bloom = bloom;
     this.bloomStats = bloomStats;
     this.commonPrefix = size == 0 ? 0 : commonPrefixLength(0, size - 1);
+    this.first = size == 0 ? null : keyAt(0);
+    this.last = size == 0 ? null : keyAt(size - 1);
     this.fences = new long[(size + FENCE_STRIDE - 1) / FENCE_STRIDE];
     for (int f = 0; f < fences.length; f++) {
       int at = keyOffsets[f * FENCE_STRIDE] + commonPrefix;
@@ -142,17 +147,21 @@ public final class Run implements KeySource {
     return liveValueBytes;
   }
 
+  /** The smallest key; shared, must not be changed. */
   public byte[] smallestKey() {
-    return size == 0 ? null : keyAt(0);
+    return first;
   }
 
+  /** The largest key; shared, must not be changed. */
   public byte[] largestKey() {
-    return size == 0 ? null : keyAt(size - 1);
+    return last;
   }
 
   @Override
   public boolean find(byte[] key, long hash, long maxSeq, VersionRef out) {
-    if (size == 0 || compareAt(0, key) > 0 || compareAt(size - 1, key) < 0) {
+    if (size == 0
+        || Arrays.compareUnsigned(first, key) > 0
+        || Arrays.compareUnsigned(last, key) < 0) {
       return false;
     }
     if (!bloom.mightContain(hash)) {

@@ -1,6 +1,8 @@
 package dev.weir.engine.version;
 
 import dev.weir.engine.iterator.KeySource;
+import dev.weir.engine.iterator.LevelCursor;
+import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.key.KeyHash;
@@ -153,6 +155,48 @@ public final class Version {
       }
     }
     return false;
+  }
+
+  /**
+   * Cursors for a scan of {@code [from, to)}: one per memtable and level-0 run, and one per
+   * deeper level, which walks that level's disjoint runs in order.
+   */
+  public SourceCursor[] cursors(byte[] from, byte[] to, boolean reverse) {
+    SourceCursor[] out = new SourceCursor[overlapping.length + disjoint.length];
+    int n = 0;
+    for (KeySource s : overlapping) {
+      out[n++] = s.cursor(from, to, reverse);
+    }
+    for (int l = 0; l < disjoint.length; l++) {
+      Run[] runs = disjoint[l];
+      if (runs.length == 0) {
+        continue;
+      }
+      int first;
+      if (!reverse) {
+        first = from == null ? 0 : Math.max(0, floorIndex(disjointSmallest[l], from));
+      } else if (to == null) {
+        first = runs.length - 1;
+      } else {
+        first = floorIndex(disjointSmallest[l], to);
+        if (first >= 0 && KeyOrder.compare(disjointSmallest[l][first], to) == 0) {
+          first--; // that run starts at the exclusive end: nothing in it is in range
+        }
+      }
+      if (first < 0) {
+        continue;
+      }
+      byte[][] smallest = disjointSmallest[l];
+      LevelCursor.PastRange past =
+          reverse
+              ? i -> from != null && KeyOrder.compare(runs[i].largestKey(), from) < 0
+              : i -> to != null && KeyOrder.compare(smallest[i], to) >= 0;
+      out[n++] =
+          new LevelCursor(
+              (i, f, t, r) -> runs[i].cursor(f, t, r), past, runs.length, first, from, to,
+              reverse);
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /** The last index whose key is at most {@code key}, or -1. */
