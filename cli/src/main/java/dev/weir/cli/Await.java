@@ -27,7 +27,12 @@ final class Await {
 
   /** The value of {@code mono}, or {@code null} when it completes empty. */
   static <T> T value(Mono<T> mono) {
-    return mono.block(TIMEOUT);
+    return value(mono, TIMEOUT);
+  }
+
+  /** The value of {@code mono} within {@code bound}; a hang guard for joins and shutdowns. */
+  static <T> T value(Mono<T> mono, Duration bound) {
+    return mono.block(bound);
   }
 
   static <T> List<T> all(Flux<T> flux) {
