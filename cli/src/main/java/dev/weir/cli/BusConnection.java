@@ -7,9 +7,14 @@ import dev.weir.vertx.EventBusStore;
 import java.time.Duration;
 
 /**
- * {@code weir shell --connect}: this process joins the cluster as a lite member (it holds no
- * cluster data, so joining and leaving move nothing) and uses the served store through an
- * {@link EventBusStore}. Objects are not served on the bus yet, so there is no object view.
+ * {@code weir shell --connect}: this process joins the cluster as a node and uses the served
+ * store through an {@link EventBusStore}. Objects are not served on the bus yet, so there is no
+ * object view.
+ *
+ * <p>A full member, not a Hazelcast lite member: a lite member would join and leave without
+ * moving partitions, but once the server (the only data member) is gone it cannot even
+ * unregister its own consumers, so closing after the server stopped would hang until the
+ * bound.
  */
 final class BusConnection implements StoreHandle {
 
@@ -39,7 +44,7 @@ final class BusConnection implements StoreHandle {
    * wrong name or cluster is one error at start rather than on every command.
    */
   static StoreHandle connect(ClusterSettings settings, String name) {
-    VertxNode node = VertxNode.join(settings);
+    VertxNode node = VertxNode.join(settings, true);
     EventBusStore store = EventBusStore.create(node.vertx, name, OPTIONS);
     try {
       Await.value(store.stats());

@@ -5,12 +5,11 @@ import java.util.List;
 
 /**
  * Where a node joins a Hazelcast cluster: the cluster's name, the host and port it binds (port 0:
- * any free one), the members it asks to join through (TCP join; multicast stays off so a node
- * never wanders into a stranger's cluster), and whether it is a lite member, holding no cluster
- * data (a shell client: joining and leaving then moves no partitions). Plain values, so the
- * commands that parse them load no Vert.x or Hazelcast class.
+ * any free one), and the members it asks to join through (TCP join; multicast stays off so a
+ * node never wanders into a stranger's cluster). Plain values, so the commands that parse them
+ * load no Vert.x or Hazelcast class.
  */
-record ClusterSettings(String name, String host, int port, List<String> members, boolean lite) {
+record ClusterSettings(String name, String host, int port, List<String> members) {
 
   static final String DEFAULT_NAME = "weir";
   static final String LOOPBACK = "127.0.0.1";
@@ -43,10 +42,5 @@ record ClusterSettings(String name, String host, int port, List<String> members,
       members.add(m);
     }
     return members;
-  }
-
-  String describe() {
-    return "cluster " + name + " on " + host + (port == 0 ? "" : ":" + port)
-        + (members.isEmpty() ? "" : ", joining through " + String.join(",", members));
   }
 }

@@ -81,8 +81,7 @@ final class ServeCommand implements Callable<Integer> {
       throw usage("bad --port " + port);
     }
     try {
-      return new ClusterSettings(clusterName, host, port, ClusterSettings.parseMembers(members),
-          false);
+      return new ClusterSettings(clusterName, host, port, ClusterSettings.parseMembers(members));
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

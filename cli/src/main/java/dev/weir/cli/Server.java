@@ -73,7 +73,7 @@ final class Server {
   }
 
   private void start() {
-    node = cluster == null ? VertxNode.local() : VertxNode.join(cluster);
+    node = cluster == null ? VertxNode.local() : VertxNode.join(cluster, false);
     store = Weir.inMemory(config);
     binding = VertxNode.await(
         StoreService.bind(node.vertx, store, name, ServiceOptions.defaults()),

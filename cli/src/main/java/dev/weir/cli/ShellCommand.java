@@ -147,7 +147,7 @@ final class ShellCommand implements Callable<Integer> {
     try {
       // Port 0: any free port; this node is found through the members it joins.
       cluster = new ClusterSettings(clusterName, clusterHost, 0,
-          ClusterSettings.parseMembers(members), false);
+          ClusterSettings.parseMembers(members));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

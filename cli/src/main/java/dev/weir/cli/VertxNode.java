@@ -31,6 +31,10 @@ final class VertxNode {
   private static final Logger MODULES_LOG =
       Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory");
   private static final Logger CP_LOG = Logger.getLogger("com.hazelcast.cp.CPSubsystem");
+  // A member that left (a shell that exited) is retried a few times, each a warning; a member
+  // that is really lost still shows as "suspected to be dead".
+  private static final Logger PEER_GONE_LOG =
+      Logger.getLogger("com.hazelcast.internal.server.tcp.TcpServerConnectionErrorHandler");
 
   final Vertx vertx;
   private final HazelcastClusterManager manager; // null when local
@@ -48,13 +52,14 @@ final class VertxNode {
 
   /**
    * Joins the cluster; waits on this thread, which must not be an event loop. Hazelcast
-   * narrates membership at INFO on stderr: a server shows its warnings, a shell (a lite
-   * member, whose stderr is the user's terminal) only its errors.
+   * narrates membership at INFO on stderr: a server shows its warnings, a {@code quiet} node
+   * (a shell's, whose stderr is the user's terminal) only its errors.
    */
-  static VertxNode join(ClusterSettings settings) {
-    HAZELCAST_LOG.setLevel(settings.lite() ? Level.SEVERE : Level.WARNING);
+  static VertxNode join(ClusterSettings settings, boolean quiet) {
+    HAZELCAST_LOG.setLevel(quiet ? Level.SEVERE : Level.WARNING);
     MODULES_LOG.setLevel(Level.SEVERE);
     CP_LOG.setLevel(Level.SEVERE);
+    PEER_GONE_LOG.setLevel(Level.SEVERE);
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings));
     VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
         .setHost(settings.host()).setClusterPublicHost(settings.host()));
@@ -73,7 +78,6 @@ final class VertxNode {
   private static Config hazelcast(ClusterSettings s) {
     Config hz = ConfigUtil.loadConfig();
     hz.setClusterName(s.name());
-    hz.setLiteMember(s.lite());
     hz.setProperty("hazelcast.logging.type", "jdk");
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.setProperty("hazelcast.wait.seconds.before.join", "0");

@@ -67,7 +67,7 @@ class ServeConnectTest {
   void aWatchOpenWhenTheServerStopsFailsWithATypedError() throws Exception {
     try (ServerProcess server = ServerProcess.start("orders", dir)) {
       StoreHandle client = BusConnection.connect(new ClusterSettings(server.cluster,
-          ClusterSettings.LOOPBACK, 0, List.of(server.member()), false), "orders");
+          ClusterSettings.LOOPBACK, 0, List.of(server.member())), "orders");
       try {
         Await.value(client.kv().put(Bytes.utf8("order:1"), Bytes.utf8("pending")));
         CompletableFuture<ChangeEvent> first = new CompletableFuture<>();
