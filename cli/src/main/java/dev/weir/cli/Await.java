@@ -20,7 +20,10 @@ import reactor.core.publisher.Mono;
  */
 final class Await {
 
-  /** Long enough for any in-memory operation; bounds a hang on a remote store later. */
+  /**
+   * Long enough for any in-memory operation; a hang guard. A store on the event bus fails a
+   * request first, with a typed timeout, after its client's request timeout (10 s).
+   */
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private Await() {}

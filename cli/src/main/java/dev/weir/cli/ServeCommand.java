@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
   String clusterName;
 
   @Option(names = "--host", defaultValue = ClusterSettings.LOOPBACK,
-      description = "The interface the node binds (default: ${DEFAULT-VALUE}).")
+      description = "The IP address the node binds (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(names = "--port", defaultValue = "" + ClusterSettings.DEFAULT_PORT,

@@ -60,7 +60,8 @@ final class Server {
     } catch (RuntimeException e) {
       err.println("error: cannot serve " + name + ": " + Shell.describe(e));
       err.flush();
-      stop();
+      reason = "start failed";
+      stop(); // whatever did start (a node in the cluster) must not outlive the command
       return 1;
     }
     stopRequested.await();

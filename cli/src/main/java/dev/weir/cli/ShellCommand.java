@@ -77,7 +77,7 @@ final class ShellCommand implements Callable<Integer> {
   String clusterName;
 
   @Option(names = "--cluster-host", paramLabel = "HOST", defaultValue = ClusterSettings.LOOPBACK,
-      description = "With --connect: the interface this node binds (default: ${DEFAULT-VALUE}).")
+      description = "With --connect: the IP address this node binds (default: ${DEFAULT-VALUE}).")
   String clusterHost;
 
   @Option(names = "--members", paramLabel = "HOST:PORT", split = ",",

@@ -11,6 +11,7 @@ import dev.weir.engine.WeirException;
 import dev.weir.reactive.Weir;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -91,5 +92,17 @@ class ServeConnectTest {
         client.close();
       }
     }
+  }
+
+  @Test
+  void aStoreNobodyServesIsOneUsageError() {
+    String cluster = "weir-test-" + UUID.randomUUID();
+    String nowhere = "127.0.0.1:" + ServerProcess.freePort(); // nobody listens there
+    Run run = ShellDriver.command(Weir::open, "get a\n",
+        "shell", "--connect", "nobody", "--cluster-name", cluster, "--members", nowhere);
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().startsWith("cannot connect to store 'nobody': not served on the cluster "
+        + cluster + " (members " + nowhere + "): store closed: "), run.err());
+    assertEquals("", run.out());
   }
 }

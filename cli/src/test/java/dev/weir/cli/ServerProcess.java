@@ -138,7 +138,7 @@ final class ServerProcess implements AutoCloseable {
     process.destroyForcibly(); // a no-op after a clean exit; a failed test leaves no node
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
