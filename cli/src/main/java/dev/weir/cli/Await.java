@@ -20,14 +20,22 @@ import reactor.core.publisher.Mono;
  */
 final class Await {
 
-  /** Long enough for any in-memory operation; bounds a hang on a remote store later. */
+  /**
+   * Long enough for any in-memory operation; a hang guard. A store on the event bus fails a
+   * request first, with a typed timeout, after its client's request timeout (10 s).
+   */
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private Await() {}
 
   /** The value of {@code mono}, or {@code null} when it completes empty. */
   static <T> T value(Mono<T> mono) {
-    return mono.block(TIMEOUT);
+    return value(mono, TIMEOUT);
+  }
+
+  /** The value of {@code mono} within {@code bound}; a hang guard for joins and shutdowns. */
+  static <T> T value(Mono<T> mono, Duration bound) {
+    return mono.block(bound);
   }
 
   static <T> List<T> all(Flux<T> flux) {

@@ -17,6 +17,7 @@ final class Session {
   private final ReactiveStore store;
   private final ObjectStore objects;
   private final String storeName;
+  private final String remote;
   private boolean interactive;
   private Interrupts interrupts = Interrupts.NONE;
   private Consumer<Result> printer = result -> {};
@@ -27,17 +28,33 @@ final class Session {
   private boolean exitRequested;
 
   Session(ReactiveStore store, ObjectStore objects, String storeName) {
+    this(store, objects, storeName, null);
+  }
+
+  /**
+   * {@code objects} is {@code null} when the store has no object view; {@code remote} says
+   * where the store is when it is not in this process (for the banner), else {@code null}.
+   */
+  Session(ReactiveStore store, ObjectStore objects, String storeName, String remote) {
     this.store = store;
     this.objects = objects;
     this.storeName = storeName;
+    this.remote = remote;
   }
 
   ReactiveStore store() {
     return store;
   }
 
-  /** The object view of {@link #store()}: the same LSM, under the reserved key prefix. */
+  /**
+   * The object view of {@link #store()}: the same LSM, under the reserved key prefix. A store
+   * on the event bus has none yet, and every object command says so in one line.
+   */
   ObjectStore objects() {
+    if (objects == null) {
+      throw new ShellException("objects are not available over the event bus yet (store "
+          + storeName + " is on " + remote + "); key-value commands work");
+    }
     return objects;
   }
 
@@ -73,6 +90,11 @@ final class Session {
 
   String storeName() {
     return storeName;
+  }
+
+  /** Where the store is when another process serves it ({@code --connect}), else null. */
+  String remote() {
+    return remote;
   }
 
   /** Where reads go: the open snapshot if there is one, else the live store. */

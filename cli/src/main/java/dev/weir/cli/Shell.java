@@ -101,6 +101,11 @@ final class Shell {
   }
 
   String banner() {
+    if (session.remote() != null) {
+      return "Weir " + Version.get() + " shell: connected to store " + session.storeName()
+          + " on " + session.remote() + " (through the event bus; no objects there yet)"
+          + "\nType .help for commands, .exit or Ctrl-D to leave.";
+    }
     return "Weir " + Version.get() + " shell: store " + session.storeName()
         + (session.storeName().equals(ShellCommand.MEMORY)
                 || session.storeName().startsWith("mem://")

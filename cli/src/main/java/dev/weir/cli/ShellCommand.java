@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -22,8 +23,9 @@ import reactor.core.publisher.Mono;
  * {@code weir shell [STORE]}: opens a store and runs the {@link Shell} on it, interactive on a
  * terminal, as a script otherwise. The store is opened from a DSN ({@link Weir#open}) so its
  * key-value and object views share one LSM; {@code :memory:} is {@value #MEMORY_DSN}.
- * {@code --connect} (a store served on the event bus) will be a second way to get a {@link
- * WeirStore} in {@link #openStore()}, and nothing else here changes.
+ * {@code --connect} uses a store that {@code weir serve} serves on the event bus instead, through
+ * {@link BusConnection}, which alone (with {@link VertxNode}) names Vert.x classes: a plain shell
+ * never loads them, and starts as fast as it did without them.
  */
 @Command(
     name = "shell",
@@ -60,6 +62,30 @@ final class ShellCommand implements Callable<Integer> {
       description = "In a script, run every line even after an error (exit code 1 if any failed).")
   boolean keepGoing;
 
+  @Option(
+      names = "--connect",
+      paramLabel = "NAME",
+      description = {
+        "Use the store served as NAME (weir serve --name NAME --cluster) on the cluster,",
+        "joining it as a client node; key-value commands only (no objects over the bus yet)."
+      })
+  String connect;
+
+  @Option(names = "--cluster-name", paramLabel = "NAME",
+      defaultValue = ClusterSettings.DEFAULT_NAME,
+      description = "With --connect: the cluster to join (default: ${DEFAULT-VALUE}).")
+  String clusterName;
+
+  @Option(names = "--cluster-host", paramLabel = "HOST", defaultValue = ClusterSettings.LOOPBACK,
+      description = "With --connect: the IP address this node binds (default: ${DEFAULT-VALUE}).")
+  String clusterHost;
+
+  @Option(names = "--members", paramLabel = "HOST:PORT", split = ",",
+      defaultValue = ClusterSettings.LOOPBACK + ":" + ClusterSettings.DEFAULT_PORT,
+      description = "With --connect: members to join through, comma-separated "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<String> members;
+
   ShellCommand(Io io, Function<String, Mono<WeirStore>> opener) {
     this.io = io;
     this.opener = opener;
@@ -67,9 +93,10 @@ final class ShellCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    WeirStore opened = openStore();
+    StoreHandle opened = openStore();
     try {
-      Session session = new Session(opened.kv(), opened.objects(), store);
+      Session session = new Session(opened.kv(), opened.objects(),
+          connect != null ? connect : store, opened.remote());
       CommandTable commands = CommandTable.standard();
       if (io.terminal()) {
         try (TerminalLines lines = TerminalLines.open(commands)) {
@@ -84,21 +111,51 @@ final class ShellCommand implements Callable<Integer> {
       PrintWriter err = writer(io, true);
       return new Shell(session, commands, out, err).run(LineSource.of(in), false, keepGoing);
     } finally {
-      Await.value(opened.close());
+      opened.close();
     }
   }
 
-  private WeirStore openStore() {
+  private StoreHandle openStore() {
+    if (connect != null) {
+      return connectStore();
+    }
+    for (String option : new String[] {"--cluster-name", "--cluster-host", "--members"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new ParameterException(spec.commandLine(), option + " needs --connect");
+      }
+    }
     if (!MEMORY.equals(store) && !store.startsWith("mem://")) {
       throw new ParameterException(spec.commandLine(),
           "unknown store '" + store + "': only " + MEMORY + " and mem:// DSNs are available"
-              + " (on-disk stores and --connect are not implemented yet)");
+              + " (on-disk stores are not implemented yet; --connect NAME uses a served one)");
     }
     try {
-      return Await.value(opener.apply(MEMORY.equals(store) ? MEMORY_DSN : store));
+      return StoreHandle.local(
+          Await.value(opener.apply(MEMORY.equals(store) ? MEMORY_DSN : store)));
     } catch (RuntimeException e) {
       throw new ParameterException(spec.commandLine(),
           "cannot open store '" + store + "': " + Shell.describe(e));
+    }
+  }
+
+  private StoreHandle connectStore() {
+    if (spec.commandLine().getParseResult().hasMatchedPositional(0)) {
+      throw new ParameterException(spec.commandLine(),
+          "give a STORE or --connect NAME, not both");
+    }
+    ClusterSettings cluster;
+    try {
+      // Port 0: any free port; this node is found through the members it joins.
+      cluster = new ClusterSettings(clusterName, clusterHost, 0,
+          ClusterSettings.parseMembers(members));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try {
+      return BusConnection.connect(cluster, connect);
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec.commandLine(),
+          "cannot connect to store '" + connect + "': " + Shell.describe(e));
     }
   }
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code weir} command. Subcommands are added as instances in {@link #commandLine} (today
- * {@code shell} and {@code bench}; {@code serve} joins the same way), so each gets the streams
+ * The {@code weir} command. Subcommands are added as instances in {@link #commandLine} ({@code
+ * shell}, {@code serve} and {@code bench}), so each gets the streams
  * and the store opener it needs without global state, and tests run the whole command
  * in-process through {@link #execute}.
  */
@@ -38,6 +38,7 @@ public final class WeirCli implements Runnable {
   static CommandLine commandLine(Io io, Function<String, Mono<WeirStore>> opener) {
     CommandLine cli = new CommandLine(new WeirCli());
     cli.addSubcommand(new ShellCommand(io, opener));
+    cli.addSubcommand(new ServeCommand(io));
     cli.addSubcommand(new BenchCommand());
     cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));

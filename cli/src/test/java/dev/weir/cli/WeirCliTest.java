@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.cli.ShellDriver.Run;
 import dev.weir.engine.Bytes;
+import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
 import dev.weir.reactive.WeirStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -87,5 +90,55 @@ class WeirCliTest {
     assertEquals(2, run.exitCode());
     assertTrue(run.err().startsWith("cannot open store 'mem://x?nonsense=1': invalid argument:"),
         run.err());
+  }
+
+  @Test
+  void serveHelpAndUsage() {
+    Run run = weir("serve", "--help");
+    assertEquals(0, run.exitCode());
+    for (String option : new String[] {"--name", "--cluster", "--host", "--port", "--members",
+        "--max-memory", "--cluster-name"}) {
+      assertTrue(run.out().contains(option), option + " in " + run.out());
+    }
+    assertTrue(weir().out().contains("serve"));
+  }
+
+  /** Refused before any node starts: each is a usage error, exit code 2, one message. */
+  @Test
+  void badServeOptionsAreUsageErrors() {
+    assertUsage("--port needs --cluster", "serve", "--port", "6000");
+    assertUsage("bad member 'nowhere' (use host:port)",
+        "serve", "--cluster", "--members", "nowhere");
+    assertUsage("bad --max-memory '12x' (use e.g. 65536, 512KiB, 5MiB)",
+        "serve", "--max-memory", "12x");
+  }
+
+  @Test
+  void badConnectOptionsAreUsageErrors() {
+    assertUsage("--members needs --connect", "shell", "--members", "127.0.0.1:5701");
+    assertUsage("give a STORE or --connect NAME, not both",
+        "shell", "--connect", "users", ":memory:");
+    assertUsage("bad member '127.0.0.1:0' (use host:port)",
+        "shell", "--connect", "users", "--members", "127.0.0.1:0");
+  }
+
+  private static void assertUsage(String message, String... args) {
+    Run run = weir(args);
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().startsWith(message + "\n"), run.err());
+  }
+
+  @Test
+  void aConnectedShellsBannerSaysWhereTheStoreIs() {
+    ReactiveStore store = Weir.inMemory();
+    try {
+      Session session = new Session(store, null, "users", "the cluster weir");
+      PrintWriter out = new PrintWriter(new StringWriter());
+      String banner = new Shell(session, CommandTable.standard(), out, out).banner();
+      assertTrue(banner.startsWith("Weir " + Version.get() + " shell: connected to store users"
+          + " on the cluster weir (through the event bus; no objects there yet)\n"), banner);
+    } finally {
+      Await.value(store.close());
+    }
   }
 }

@@ -1,0 +1,84 @@
+package dev.weir.cli;
+
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.object.ObjectStore;
+import dev.weir.vertx.ClientOptions;
+import dev.weir.vertx.EventBusStore;
+import java.time.Duration;
+
+/**
+ * {@code weir shell --connect}: this process joins the cluster as a node and uses the served
+ * store through an {@link EventBusStore}. Objects are not served on the bus yet, so there is no
+ * object view.
+ *
+ * <p>A full member, not a Hazelcast lite member: a lite member would join and leave without
+ * moving partitions, but once the server (the only data member) is gone it cannot even
+ * unregister its own consumers, so closing after the server stopped would hang until the
+ * bound.
+ */
+final class BusConnection implements StoreHandle {
+
+  /**
+   * Renewing often makes a stream (a watch) on a store that stopped fail within seconds: the
+   * renewal finds no handler. It costs one small message every interval, and only while
+   * something is open.
+   */
+  static final ClientOptions OPTIONS =
+      ClientOptions.defaults().withRenewInterval(Duration.ofSeconds(2));
+
+  /** A hang guard on leaving; closing takes a round trip and the cluster's goodbye. */
+  static final Duration CLOSE_BOUND = Duration.ofSeconds(10);
+
+  private final VertxNode node;
+  private final EventBusStore store;
+  private final String where;
+
+  private BusConnection(VertxNode node, EventBusStore store, String where) {
+    this.node = node;
+    this.store = store;
+    this.where = where;
+  }
+
+  /**
+   * Joins the cluster and checks that {@code name} is served there (one round trip), so a
+   * wrong name or cluster is one error at start rather than on every command.
+   */
+  static StoreHandle connect(ClusterSettings settings, String name) {
+    VertxNode node = VertxNode.join(settings, true);
+    EventBusStore store = EventBusStore.create(node.vertx, name, OPTIONS);
+    try {
+      Await.value(store.stats());
+    } catch (RuntimeException e) {
+      node.close(CLOSE_BOUND);
+      throw new ShellException("not served on the cluster "
+          + settings.name() + " (members " + String.join(",", settings.members()) + "): "
+          + Shell.describe(e));
+    }
+    return new BusConnection(node, store, "the cluster " + settings.name());
+  }
+
+  @Override
+  public ReactiveStore kv() {
+    return store;
+  }
+
+  @Override
+  public ObjectStore objects() {
+    return null;
+  }
+
+  @Override
+  public String remote() {
+    return where;
+  }
+
+  /** Closes the client (the served store stays open for others), then leaves the cluster. */
+  @Override
+  public void close() {
+    try {
+      Await.value(store.close(), CLOSE_BOUND);
+    } finally {
+      node.close(CLOSE_BOUND);
+    }
+  }
+}

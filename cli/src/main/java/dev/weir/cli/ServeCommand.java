@@ -1,0 +1,108 @@
+package dev.weir.cli;
+
+import dev.weir.engine.EngineConfig;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code weir serve}: an in-memory store on the Vert.x event bus, for {@code weir shell
+ * --connect} or any {@code EventBusStore}, until SIGINT or SIGTERM. Parses and checks its
+ * options only; the node is {@link Server}'s, so that picocli, which inspects this class for
+ * every command line, never loads a Vert.x class.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve an in-memory store on the Vert.x event bus (addresses weir.<name>.*) until",
+      "SIGINT or SIGTERM, then shut down in order. With --cluster, on a Hazelcast cluster",
+      "(TCP join, multicast off) on the loopback interface unless --host says otherwise."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  private final Io io;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--name", paramLabel = "STORE", defaultValue = "weir",
+      description = "The name clients connect to (default: ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(names = "--cluster",
+      description = "Join a Hazelcast cluster, so other processes can use the store.")
+  boolean cluster;
+
+  @Option(names = "--cluster-name", paramLabel = "NAME",
+      defaultValue = ClusterSettings.DEFAULT_NAME,
+      description = "The cluster to form or join (default: ${DEFAULT-VALUE}).")
+  String clusterName;
+
+  @Option(names = "--host", defaultValue = ClusterSettings.LOOPBACK,
+      description = "The IP address the node binds (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "" + ClusterSettings.DEFAULT_PORT,
+      description = "The Hazelcast port the node binds (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--members", paramLabel = "HOST:PORT", split = ",",
+      description = "Other members to join through, comma-separated (default: none, a new "
+          + "cluster unless others join this one).")
+  List<String> members = List.of();
+
+  @Option(names = "--max-memory", paramLabel = "BYTES",
+      description = "The store's memory budget: 67108864, 512KiB, 64MiB, 1GiB (default: none).")
+  String maxMemory;
+
+  ServeCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return new Server(name, config(), clusterSettings(), io.out(), io.err()).run();
+  }
+
+  private ClusterSettings clusterSettings() {
+    if (!cluster) {
+      for (String option : new String[] {"--cluster-name", "--host", "--port", "--members"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw usage(option + " needs --cluster");
+        }
+      }
+      return null;
+    }
+    if (port < 0 || port > 65_535) {
+      throw usage("bad --port " + port);
+    }
+    try {
+      return new ClusterSettings(clusterName, host, port, ClusterSettings.parseMembers(members));
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private EngineConfig config() {
+    if (name.isBlank() || name.contains("*")) {
+      throw usage("bad store name '" + name + "'");
+    }
+    try {
+      EngineConfig.Builder b = EngineConfig.defaults().toBuilder().name(name);
+      if (maxMemory != null) {
+        b.maxMemoryBytes(Args.size(maxMemory, "--max-memory"));
+      }
+      return b.build();
+    } catch (RuntimeException e) {
+      throw usage(Shell.describe(e));
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

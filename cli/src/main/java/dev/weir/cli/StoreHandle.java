@@ -1,0 +1,47 @@
+package dev.weir.cli;
+
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.WeirStore;
+import dev.weir.reactive.object.ObjectStore;
+
+/**
+ * The store a shell runs on, opened in this process or reached over the event bus, and how to
+ * let it go. A neutral type, so {@link ShellCommand} names no Vert.x class.
+ */
+interface StoreHandle {
+
+  ReactiveStore kv();
+
+  /** The object view, or {@code null} when there is none (a store on the event bus). */
+  ObjectStore objects();
+
+  /** Where the store is, for the banner when it is not in this process; else {@code null}. */
+  String remote();
+
+  /** Closes what was opened: the store itself when local, the client when remote. */
+  void close();
+
+  static StoreHandle local(WeirStore store) {
+    return new StoreHandle() {
+      @Override
+      public ReactiveStore kv() {
+        return store.kv();
+      }
+
+      @Override
+      public ObjectStore objects() {
+        return store.objects();
+      }
+
+      @Override
+      public String remote() {
+        return null;
+      }
+
+      @Override
+      public void close() {
+        Await.value(store.close());
+      }
+    };
+  }
+}
