@@ -19,5 +19,8 @@ public final class VertxBlockHoundIntegration implements BlockHoundIntegration {
   @Override
   public void applyTo(BlockHound.Builder builder) {
     builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+    // closing Vert.x shuts its worker pool down from an event loop: shutdownNow drains the
+    // queue under a lock only the pool's own finishing workers hold, for an instant
+    builder.allowBlockingCallsInside("io.vertx.core.internal.WorkerPool", "close");
   }
 }
