@@ -311,6 +311,7 @@ public final class Compactor {
     long visible = v.visibleSeq();
     long[] pins = snapshots.pinnedSequences();
     long oldest = snapshots.oldestPinned(visible);
+    boolean keepAll = pins == null; // a snapshot is being opened: it may need any version
     List<SourceCursor> cursors = new ArrayList<>();
     for (MemTable m : job.memtables()) {
       cursors.add(m.cursor(null, null, false));
@@ -320,12 +321,12 @@ public final class Compactor {
     }
     MergeIterator merge =
         new MergeIterator(
-            pins,
-            oldest,
-            versionsToKeep,
+            keepAll ? new long[0] : pins,
+            keepAll ? 0 : oldest,
+            keepAll ? Integer.MAX_VALUE : versionsToKeep,
             clock.getAsLong(),
             Arrays.asList(v.tombstones()),
-            job.bottommost(),
+            job.bottommost() && !keepAll,
             job.isFlush() ? Long.MAX_VALUE : targetRunBytes,
             new MergeIterator.RunFactory() {
               @Override
@@ -343,7 +344,7 @@ public final class Compactor {
     for (Run r : outputs) {
       added.add(new VersionEdit.LeveledRun(job.outputLevel(), r));
     }
-    long[] retired = job.isFlush() ? new long[0] : retirable(v, job, oldest);
+    long[] retired = job.isFlush() || keepAll ? new long[0] : retirable(v, job, oldest);
     return new VersionEdit(job.memtables(), job.inputs(), added, retired);
   }
 
