@@ -302,21 +302,25 @@ abstract class Kv implements AutoCloseable {
     }
   }
 
-  // ================================================================ raw map
+  // ================================================================ map-shaped stores
 
-  /** The raw sorted map. */
-  static class MapKv extends Kv {
-    final ConcurrentSkipListMap<byte[], byte[]> map = Dataset.newMap();
+  /**
+   * A store that is a {@code Map<byte[], byte[]>} (the raw skip list, MVStore's MVMap): fills,
+   * loads, gets and puts are the same map calls for both, so they live here once.
+   */
+  abstract static class MapBackedKv<M extends Map<byte[], byte[]>> extends Kv {
+    final M map;
 
-    MapKv(Dataset data) {
+    MapBackedKv(Dataset data, M map) {
       super(data);
+      this.map = map;
     }
 
     @Override
     void fill(boolean seq, int from, int to) {
       byte[][] keys = seq ? data.seqKeys : data.keys;
       byte[][] values = data.values;
-      ConcurrentSkipListMap<byte[], byte[]> m = map;
+      M m = map;
       for (int i = from; i < to; i++) {
         m.put(keys[i], values[i]);
       }
@@ -340,6 +344,22 @@ abstract class Kv implements AutoCloseable {
     }
 
     @Override
+    void put(int i, int v, Scratch s) {
+      map.put(data.keys[i], data.values[v]);
+    }
+
+  }
+
+  // ================================================================ raw map
+
+  /** The raw sorted map. */
+  static class MapKv extends MapBackedKv<ConcurrentSkipListMap<byte[], byte[]>> {
+
+    MapKv(Dataset data) {
+      super(data, Dataset.newMap());
+    }
+
+    @Override
     int seek(int i, Scratch s, Blackhole bh) {
       Iterator<Map.Entry<byte[], byte[]>> it = map.tailMap(data.keys[i], true).entrySet().iterator();
       int n = 0;
@@ -350,11 +370,6 @@ abstract class Kv implements AutoCloseable {
         n++;
       }
       return n;
-    }
-
-    @Override
-    void put(int i, int v, Scratch s) {
-      map.put(data.keys[i], data.values[v]);
     }
 
     @Override
@@ -592,41 +607,22 @@ abstract class Kv implements AutoCloseable {
   }
 
   /** H2 MVStore in memory. */
-  static final class MvKv extends Kv {
-    final MVStore mv = new MVStore.Builder().open(); // no file name: in memory
-    final MVMap<byte[], byte[]> map =
-        mv.openMap("bench", new MVMap.Builder<byte[], byte[]>()
-            .keyType(UnsignedBytesType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+  static final class MvKv extends MapBackedKv<MVMap<byte[], byte[]>> {
+    final MVStore mv;
 
     MvKv(Dataset data) {
-      super(data);
+      this(data, new MVStore.Builder().open()); // no file name: in memory
     }
 
-    @Override
-    void fill(boolean seq, int from, int to) {
-      byte[][] keys = seq ? data.seqKeys : data.keys;
-      byte[][] values = data.values;
-      MVMap<byte[], byte[]> m = map;
-      for (int i = from; i < to; i++) {
-        m.put(keys[i], values[i]);
-      }
-    }
-
-    @Override
-    void load() {
-      for (int i = 0; i < data.size; i++) {
-        map.put(data.keys[i].clone(), data.values[i].clone());
-      }
-    }
-
-    @Override
-    Object get(int i, Scratch s) {
-      return map.get(data.keys[i]);
-    }
-
-    @Override
-    Object getMissing(int i, Scratch s) {
-      return map.get(data.missing[i]);
+    private MvKv(Dataset data, MVStore mv) {
+      super(
+          data,
+          mv.openMap(
+              "bench",
+              new MVMap.Builder<byte[], byte[]>()
+                  .keyType(UnsignedBytesType.INSTANCE)
+                  .valueType(ByteArrayDataType.INSTANCE)));
+      this.mv = mv;
     }
 
     @Override
@@ -639,11 +635,6 @@ abstract class Kv implements AutoCloseable {
         n++;
       }
       return n;
-    }
-
-    @Override
-    void put(int i, int v, Scratch s) {
-      map.put(data.keys[i], data.values[v]);
     }
 
     @Override
