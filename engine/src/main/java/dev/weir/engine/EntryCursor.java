@@ -40,11 +40,14 @@ public final class EntryCursor implements AutoCloseable {
 
   /** The next live entry, or {@code null} at the end (which also closes the cursor). */
   public Entry next() {
-    long now = clock.getAsLong();
+    long now = 0; // read the clock only for a version that expires: most never do
     while (remaining > 0 && merged.valid()) {
       byte[] key = merged.key();
       boolean found = merged.resolve(readSeq, ref);
       merged.next();
+      if (found && ref.expireAt != 0 && now == 0) {
+        now = clock.getAsLong();
+      }
       if (found
           && ref.kind == ValueKind.PUT
           && (ref.expireAt == 0 || ref.expireAt > now)

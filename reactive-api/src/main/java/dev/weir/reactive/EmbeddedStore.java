@@ -152,6 +152,11 @@ final class EmbeddedStore implements ReactiveStore {
   }
 
   @Override
+  public Mono<Void> compact() {
+    return Mono.defer(() -> Mono.fromFuture(engine.flushAndCompact()));
+  }
+
+  @Override
   public Mono<Void> close() {
     return new MonoRead<Void>(
         () -> {

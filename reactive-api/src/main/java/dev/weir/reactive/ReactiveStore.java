@@ -103,6 +103,14 @@ public interface ReactiveStore {
 
   Mono<EngineStats> stats();
 
+  /**
+   * Flushes the memtables and merges every run into one level now, completing when the store
+   * is settled: what a bulk load wants before reads (RocksDB's {@code CompactRange}). Contents
+   * do not change; expired and deleted entries no snapshot can see are dropped. Writes go on
+   * meanwhile and may leave a memtable behind.
+   */
+  Mono<Void> compact();
+
   /** Closes the store; idempotent. Writes in flight complete or fail, none hang. */
   Mono<Void> close();
 }

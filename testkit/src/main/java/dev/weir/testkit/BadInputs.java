@@ -346,6 +346,7 @@ final class BadInputs {
     out.add(BadInput.of("write(batch)",
         () -> closed.write(WriteBatch.builder().put(k, V).delete(Bytes.utf8("a:2")).build()), e));
     out.add(BadInput.of("snapshot()", closed::snapshot, e));
+    out.add(BadInput.of("compact()", closed::compact, e));
     out.add(BadInput.of("snapshot taken before close: get", () -> takenBefore.get(k), e));
     out.add(BadInput.of("snapshot taken before close: getEntry", () -> takenBefore.getEntry(k),
         e));

@@ -559,6 +559,23 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
   }
 
   @Test
+  void compactChangesNoContentsAndLeavesOneMemtable() {
+    for (int i = 0; i < 300; i++) {
+      put("k" + i, "v" + i);
+    }
+    for (int i = 0; i < 300; i += 3) {
+      store.delete(b("k" + i)).block(HANG_GUARD);
+    }
+    put("k1", "again");
+    StoreDigest before = StoreDigest.of(store);
+    StepVerifier.create(store.compact()).verifyComplete();
+    assertEquals(before, StoreDigest.of(store));
+    EngineStats after = stats();
+    assertEquals(1, after.memtables(), after.toString());
+    assertEquals(200, after.entries(), after.toString());
+  }
+
+  @Test
   void closeIsIdempotent() {
     StepVerifier.create(store.close()).verifyComplete();
     StepVerifier.create(store.close()).verifyComplete();

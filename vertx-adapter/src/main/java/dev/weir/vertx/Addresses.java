@@ -15,6 +15,7 @@ final class Addresses {
   static final String DELETE_PREFIX = "deletePrefix";
   static final String WRITE = "write";
   static final String STATS = "stats";
+  static final String COMPACT = "compact";
   // leased resources: snapshots and transactions
   static final String SNAPSHOT = "snapshot";
   static final String SNAPSHOT_GET = "snapshot.get";

@@ -177,6 +177,11 @@ public final class EventBusStore implements ReactiveStore {
     return client.request(Addresses.STATS, null, client.plain(), EngineStats.class);
   }
 
+  @Override
+  public Mono<Void> compact() {
+    return client.request(Addresses.COMPACT, null, client.plain(), Void.class);
+  }
+
   /** Closes this client (not the served store); idempotent. */
   @Override
   public Mono<Void> close() {

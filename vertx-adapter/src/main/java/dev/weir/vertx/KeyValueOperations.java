@@ -37,5 +37,6 @@ final class KeyValueOperations {
     ops.put(Addresses.WRITE,
         m -> Replies.answer(m, store.write(nullableBody(m, WriteBatch.class))));
     ops.put(Addresses.STATS, m -> Replies.answer(m, store.stats()));
+    ops.put(Addresses.COMPACT, m -> Replies.answer(m, store.compact()));
   }
 }

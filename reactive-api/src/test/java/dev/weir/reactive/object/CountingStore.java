@@ -47,6 +47,7 @@ final class CountingStore implements ReactiveStore {
   @Override public Flux<KeyVersion> history(Bytes key) { return d.history(key); }
   @Override public Mono<Void> write(WriteBatch batch) { return d.write(batch); }
   @Override public Mono<EngineStats> stats() { return d.stats(); }
+  @Override public Mono<Void> compact() { return d.compact(); }
   @Override public Mono<Void> close() { return d.close(); }
   @Override public Mono<Boolean> delete(Bytes key, long seq) { return d.delete(key, seq); }
   @Override public Flux<ChangeEvent> watch(Bytes prefix) { return d.watch(prefix); }
