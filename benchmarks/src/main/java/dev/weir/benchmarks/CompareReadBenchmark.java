@@ -34,8 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  *
  * <p>Loading (outside the measurement) copies every key and value into the store and waits
- * until it is settled: Weir until no frozen memtable is left and flushes and compactions have
- * stopped; RocksDB flushed and compacted; the others have nothing to settle. Usually run by
+ * until it is settled: Weir and RocksDB flushed and fully compacted ({@code compact()} and
+ * {@code CompactRange}, what a user does after a bulk load); the others have nothing to settle. Usually run by
  * {@link Compare}; by hand:
  *
  * <pre>{@code

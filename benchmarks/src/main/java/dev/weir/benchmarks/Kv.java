@@ -246,6 +246,7 @@ abstract class Kv implements AutoCloseable {
       Flux.range(0, data.size)
           .flatMap(i -> s.put(Bytes.of(keys[i]), Bytes.of(values[i])), Dataset.IN_FLIGHT)
           .blockLast(Dataset.TIMEOUT);
+      store.compact().block(Dataset.TIMEOUT); // as RocksDB's load ends with CompactRange
       try {
         Dataset.settle(store);
       } catch (InterruptedException e) {

@@ -184,7 +184,7 @@ public final class Run implements KeySource {
 
   @Override
   public SourceCursor cursor(byte[] from, byte[] to, boolean reverse) {
-    return new RunCursor(this, from, to, reverse);
+    return RunCursor.over(new Run[] {this}, 0, from, to, reverse);
   }
 
   // ---- entry access, for cursors, builders and compaction ----

@@ -1,7 +1,6 @@
 package dev.weir.engine.version;
 
 import dev.weir.engine.iterator.KeySource;
-import dev.weir.engine.iterator.LevelCursor;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.ValueKind;
@@ -10,6 +9,7 @@ import dev.weir.engine.key.KeyOrder;
 import dev.weir.engine.key.RangeTombstone;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
+import dev.weir.engine.run.RunCursor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -186,15 +186,7 @@ public final class Version {
       if (first < 0) {
         continue;
       }
-      byte[][] smallest = disjointSmallest[l];
-      LevelCursor.PastRange past =
-          reverse
-              ? i -> from != null && KeyOrder.compare(runs[i].largestKey(), from) < 0
-              : i -> to != null && KeyOrder.compare(smallest[i], to) >= 0;
-      out[n++] =
-          new LevelCursor(
-              (i, f, t, r) -> runs[i].cursor(f, t, r), past, runs.length, first, from, to,
-              reverse);
+      out[n++] = RunCursor.over(runs, first, from, to, reverse);
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
