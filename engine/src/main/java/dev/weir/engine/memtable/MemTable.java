@@ -111,6 +111,11 @@ public final class MemTable implements KeySource {
 
   @Override
   public SourceCursor cursor(byte[] from, byte[] to, boolean reverse) {
+    if (map.isEmpty()) {
+      // a settled store's memtable: skip the map's view and iterator (a version a reader may
+      // see was in the map before its sequence became visible, so none is missed)
+      return new Cursor(null);
+    }
     NavigableMap<byte[], MemVersion> view;
     if (from != null && to != null) {
       view = map.subMap(from, true, to, false);
@@ -124,7 +129,7 @@ public final class MemTable implements KeySource {
     return new Cursor((reverse ? view.descendingMap() : view).entrySet().iterator());
   }
 
-  /** Walks the map's weakly consistent iterator; one reader thread. */
+  /** Walks the map's weakly consistent iterator (none for an empty map); one reader thread. */
   private static final class Cursor implements SourceCursor {
     private final Iterator<Map.Entry<byte[], MemVersion>> it;
     private byte[] key;
@@ -147,7 +152,7 @@ public final class MemTable implements KeySource {
 
     @Override
     public void next() {
-      if (it.hasNext()) {
+      if (it != null && it.hasNext()) {
         Map.Entry<byte[], MemVersion> e = it.next();
         key = e.getKey();
         head = e.getValue();

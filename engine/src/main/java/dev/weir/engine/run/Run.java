@@ -31,7 +31,12 @@ public final class Run implements KeySource {
   private final long id;
   private final int size;
   private final byte[] keyData;
+  /** Where each key starts in {@link #keyData}; null when every key is {@link #keyLength} long. */
   private final int[] keyOffsets;
+  private final int keyLength;
+  /** Sequences as unsigned offsets from {@link #minSeq}; null when they span too much. */
+  private final int[] seqOffsets;
+  /** Sequences in full, only when {@link #seqOffsets} cannot hold them. */
   private final long[] seqs;
   private final byte[] kinds;
   private final long[] expiries;
@@ -66,8 +71,35 @@ public final class Run implements KeySource {
     this.id = id;
     this.size = size;
     this.keyData = keyData;
-    this.keyOffsets = keyOffsets;
-    this.seqs = seqs;
+    // fixed-length keys (the common case) need no offset table: 4 bytes a record fewer, and a
+    // scan reads one array less
+    int length = size == 0 ? 0 : keyOffsets[1] - keyOffsets[0];
+    boolean fixed = keyOffsets[0] == 0;
+    for (int i = 1; fixed && i <= size; i++) {
+      fixed = keyOffsets[i] - keyOffsets[i - 1] == length;
+    }
+    this.keyOffsets = fixed ? null : keyOffsets;
+    this.keyLength = length;
+    long lo = Long.MAX_VALUE;
+    long hi = 0;
+    for (int i = 0; i < size; i++) {
+      lo = Math.min(lo, seqs[i]);
+      hi = Math.max(hi, seqs[i]);
+    }
+    this.minSeq = lo;
+    this.maxSeq = hi;
+    // a run's sequences usually span far less than 2^32: 4 bytes a record instead of 8
+    if (size > 0 && hi - lo <= 0xFFFF_FFFFL) {
+      int[] offsets = new int[size];
+      for (int i = 0; i < size; i++) {
+        offsets[i] = (int) (seqs[i] - lo);
+      }
+      this.seqOffsets = offsets;
+      this.seqs = null;
+    } else {
+      this.seqOffsets = null;
+      this.seqs = seqs;
+    }
     this.kinds = kinds;
     this.expiries = expiries;
     this.values = values;
@@ -79,21 +111,15 @@ public final class Run implements KeySource {
     this.last = size == 0 ? null : keyAt(size - 1);
     this.fences = new long[(size + FENCE_STRIDE - 1) / FENCE_STRIDE];
     for (int f = 0; f < fences.length; f++) {
-      int at = keyOffsets[f * FENCE_STRIDE] + commonPrefix;
-      fences[f] = prefix8(keyData, at, keyOffsets[f * FENCE_STRIDE + 1] - at);
+      int at = keyStart(f * FENCE_STRIDE) + commonPrefix;
+      fences[f] = prefix8(keyData, at, keyEnd(f * FENCE_STRIDE) - at);
     }
-    long lo = Long.MAX_VALUE;
-    long hi = 0;
     long valueBytes = 0;
     for (int i = 0; i < size; i++) {
-      lo = Math.min(lo, seqs[i]);
-      hi = Math.max(hi, seqs[i]);
       if (values[i] != null) {
         valueBytes += 16 + values[i].length;
       }
     }
-    this.minSeq = lo;
-    this.maxSeq = hi;
     this.liveValueBytes = valueBytes;
     long earliest = 0;
     if (expiries != null) {
@@ -107,8 +133,9 @@ public final class Run implements KeySource {
     this.heapBytes =
         valueBytes
             + keyData.length
-            + 4L * keyOffsets.length
-            + 9L * size
+            + (this.keyOffsets == null ? 0 : 4L * keyOffsets.length)
+            + (seqOffsets == null ? 8L : 4L) * size
+            + size
             + 4L * size
             + (expiries == null ? 0 : 8L * size)
             + 8L * fences.length
@@ -174,7 +201,7 @@ public final class Run implements KeySource {
       return false;
     }
     for (; i < size && compareAt(i, key) == 0; i++) {
-      if (seqs[i] <= maxSeq) {
+      if (seqAt(i) <= maxSeq) {
         load(i, out);
         return true;
       }
@@ -190,11 +217,44 @@ public final class Run implements KeySource {
   // ---- entry access, for cursors, builders and compaction ----
 
   byte[] keyAt(int i) {
-    return Arrays.copyOfRange(keyData, keyOffsets[i], keyOffsets[i + 1]);
+    return Arrays.copyOfRange(keyData, keyStart(i), keyEnd(i));
+  }
+
+  private int keyStart(int i) {
+    return keyOffsets == null ? i * keyLength : keyOffsets[i];
+  }
+
+  private int keyEnd(int i) {
+    return keyOffsets == null ? (i + 1) * keyLength : keyOffsets[i + 1];
+  }
+
+  /**
+   * Reads one word of every cache line that entries {@code [from, from + count)} occupy in the
+   * key, sequence, kind and value arrays, so that their misses overlap instead of stalling a
+   * cursor one by one (Java has no prefetch instruction; independent loads are the nearest
+   * thing). Returns a value the caller must keep, so the loads are not optimised away.
+   */
+  int touch(int from, int count) {
+    int to = Math.min(size, from + count);
+    if (from >= to) {
+      return 0;
+    }
+    int t = 0;
+    for (int at = keyStart(from), end = keyStart(to); at < end; at += 64) {
+      t += keyData[at];
+    }
+    for (int i = from; i < to; i += 16) { // 16 ints or compressed references a line
+      t += seqOffsets != null ? seqOffsets[i] : (int) seqs[i];
+      t += values[i] == null ? 1 : 0;
+    }
+    for (int i = from; i < to; i += 64) {
+      t += kinds[i];
+    }
+    return t;
   }
 
   long seqAt(int i) {
-    return seqs[i];
+    return seqOffsets != null ? minSeq + Integer.toUnsignedLong(seqOffsets[i]) : seqs[i];
   }
 
   byte kindAt(int i) {
@@ -210,7 +270,7 @@ public final class Run implements KeySource {
   }
 
   void load(int i, VersionRef out) {
-    out.set(seqs[i], kinds[i], values[i], expiries == null ? 0 : expiries[i]);
+    out.set(seqAt(i), kinds[i], values[i], expiries == null ? 0 : expiries[i]);
   }
 
   /** The first entry after the versions of entry {@code i}'s key. */
@@ -243,7 +303,7 @@ public final class Run implements KeySource {
       int head =
           Arrays.compareUnsigned(
               key, 0, Math.min(commonPrefix, key.length),
-              keyData, keyOffsets[0], keyOffsets[0] + commonPrefix);
+              keyData, keyStart(0), keyStart(0) + commonPrefix);
       if (head < 0 || (head == 0 && key.length < commonPrefix)) {
         return 0;
       }
@@ -286,19 +346,16 @@ public final class Run implements KeySource {
   }
 
   int compareAt(int i, byte[] key) {
-    return Arrays.compareUnsigned(keyData, keyOffsets[i], keyOffsets[i + 1], key, 0, key.length);
+    return Arrays.compareUnsigned(keyData, keyStart(i), keyEnd(i), key, 0, key.length);
   }
 
   private boolean sameKey(int i, int j) {
-    return Arrays.equals(
-        keyData, keyOffsets[i], keyOffsets[i + 1], keyData, keyOffsets[j], keyOffsets[j + 1]);
+    return Arrays.equals(keyData, keyStart(i), keyEnd(i), keyData, keyStart(j), keyEnd(j));
   }
 
   private int commonPrefixLength(int i, int j) {
-    int mismatch =
-        Arrays.mismatch(
-            keyData, keyOffsets[i], keyOffsets[i + 1], keyData, keyOffsets[j], keyOffsets[j + 1]);
-    return mismatch < 0 ? keyOffsets[i + 1] - keyOffsets[i] : mismatch;
+    int mismatch = Arrays.mismatch(keyData, keyStart(i), keyEnd(i), keyData, keyStart(j), keyEnd(j));
+    return mismatch < 0 ? keyEnd(i) - keyStart(i) : mismatch;
   }
 
   /** Up to 8 bytes from {@code from} as an unsigned big-endian long, zero-padded. */

@@ -26,6 +26,17 @@ public final class RunCursor implements SourceCursor {
   private Run run;
   private int index;
   private byte[] key;
+  /** Entries from here on (down from here, reversed) have not been touched ahead yet. */
+  private int touched;
+  /** Keeps the touched values alive so the loads stay. */
+  private int touchSink;
+
+  /**
+   * Entries touched ahead of the cursor ({@link Run#touch}): a scan starts at a random place in
+   * four arrays, and left alone its first dozens of misses come one at a time; touched ahead,
+   * a short scan ran a fifth faster.
+   */
+  private static final int AHEAD = 32;
 
   /**
    * A cursor over {@code runs} starting in {@code runs[first]}: the run that may hold {@code
@@ -52,6 +63,10 @@ public final class RunCursor implements SourceCursor {
       index = end == 0 ? -1 : run.previousKey(end);
     }
     settle();
+    if (run != null) {
+      touched = reverse ? index + 1 : index;
+      touchAhead();
+    }
   }
 
   @Override
@@ -68,6 +83,21 @@ public final class RunCursor implements SourceCursor {
   public void next() {
     index = reverse ? run.previousKey(index) : run.nextKey(index);
     settle();
+    if (run != null && (reverse ? index < touched + AHEAD : index + AHEAD > touched)) {
+      touchAhead();
+    }
+  }
+
+  private void touchAhead() {
+    if (reverse) {
+      int from = Math.max(0, Math.min(touched, index + 1) - AHEAD);
+      touchSink += run.touch(from, Math.min(touched, index + 1) - from);
+      touched = from;
+    } else {
+      int from = Math.max(touched, index);
+      touchSink += run.touch(from, AHEAD);
+      touched = from + AHEAD;
+    }
   }
 
   @Override
@@ -118,6 +148,7 @@ public final class RunCursor implements SourceCursor {
       run = runs[r];
       // runs are disjoint and ascending: a later run starts inside the range's near end
       index = reverse ? run.previousKey(run.size()) : 0;
+      touched = reverse ? run.size() : 0;
     }
   }
 }
