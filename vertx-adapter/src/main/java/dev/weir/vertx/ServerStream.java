@@ -155,8 +155,8 @@ final class ServerStream implements CoreSubscriber<Object> {
     pending = new ArrayList<>();
     if (ending) {
       finish();
-      frame = frame.ending(error == null ? 0 : Failures.code(error),
-          error == null ? null : Failures.message(error));
+      frame = error == null ? frame.ending(0, 0, null) : frame.ending(Failures.code(error),
+          Failures.detail(error), Failures.message(error));
     }
     binding.sendFrame(owner, frame);
   }

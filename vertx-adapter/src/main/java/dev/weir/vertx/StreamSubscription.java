@@ -1,6 +1,5 @@
 package dev.weir.vertx;
 
-import dev.weir.engine.WeirException;
 import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -153,7 +152,8 @@ final class StreamSubscription<T> implements Subscription {
           if (last.errorCode() == 0) {
             actual.onComplete();
           } else {
-            actual.onError(WeirException.of(last.errorCode(), last.errorMessage()));
+            actual.onError(Failures.rebuild(last.errorCode(), last.errorDetail(),
+                last.errorMessage()));
           }
           return;
         }

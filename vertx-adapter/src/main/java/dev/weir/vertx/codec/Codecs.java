@@ -27,7 +27,8 @@ public final class Codecs {
       new PutRequestCodec(),
       new HandleCodec(),
       new CreditCodec(),
-      new StreamFrameCodec());
+      new StreamFrameCodec(),
+      new WeirFailureCodec());
 
   private static final Map<EventBus, Boolean> REGISTERED =
       Collections.synchronizedMap(new WeakHashMap<>());

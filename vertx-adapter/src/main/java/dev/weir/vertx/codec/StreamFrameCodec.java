@@ -8,7 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stream id, kind code, the items, then the end flag with an error code and message. */
+/** Stream id, kind code, the items, then the end flag with an error code, detail and message. */
 final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
 
   StreamFrameCodec() {
@@ -38,7 +38,7 @@ final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
       }
     }
     WireWriter.writeBoolean(b, f.end());
-    b.appendInt(f.errorCode());
+    b.appendInt(f.errorCode()).appendInt(f.errorDetail());
     WireWriter.writeString(b, f.errorMessage());
   }
 
@@ -53,8 +53,9 @@ final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
     }
     boolean end = r.readBoolean();
     int code = r.readInt();
+    int detail = r.readInt();
     String message = r.readString();
-    return new StreamFrame(stream, kind, items, end, code, message);
+    return new StreamFrame(stream, kind, items, end, code, detail, message);
   }
 
   private static Object readItem(StreamFrame.Kind kind, WireReader r) {

@@ -47,10 +47,11 @@ class CodecsTest {
         new Object[] {new CreditCodec(), new Credit(3, 4)},
         new Object[] {new StreamFrameCodec(), new StreamFrame(5, StreamFrame.Kind.CHANGE,
             List.of(new ChangeEvent(ChangeEvent.Type.RANGE_DELETE, K, null, null, 8),
-                new ChangeEvent(ChangeEvent.Type.PUT, K, V, null, 9)), true, 12,
+                new ChangeEvent(ChangeEvent.Type.PUT, K, V, null, 9)), true, 12, 0,
             "last delivered sequence 7")},
         new Object[] {new StreamFrameCodec(), StreamFrame.items(6, StreamFrame.Kind.KEY_VERSION,
-            List.of(new KeyVersion(3, null), new KeyVersion(2, V)))});
+            List.of(new KeyVersion(3, null), new KeyVersion(2, V)))},
+        new Object[] {new WeirFailureCodec(), new WeirFailure(6, 2, "no such bucket: b")});
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
