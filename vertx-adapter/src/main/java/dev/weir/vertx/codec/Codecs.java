@@ -28,7 +28,19 @@ public final class Codecs {
       new HandleCodec(),
       new CreditCodec(),
       new StreamFrameCodec(),
-      new WeirFailureCodec());
+      new WeirFailureCodec(),
+      new ObjectRequestCodec(),
+      new ObjectWriteCodec(),
+      new PartsRequestCodec(),
+      new UploadChunkCodec(),
+      new UploadGrantCodec(),
+      new BucketInfoCodec(),
+      new ObjectInfoCodec(),
+      new BucketStatsCodec(),
+      new ListingCodec(),
+      new UploadCodec(),
+      new PartInfoCodec(),
+      new FeaturesCodec());
 
   private static final Map<EventBus, Boolean> REGISTERED =
       Collections.synchronizedMap(new WeakHashMap<>());

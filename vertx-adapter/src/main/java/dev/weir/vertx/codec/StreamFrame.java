@@ -15,7 +15,14 @@ public record StreamFrame(long stream, Kind kind, List<?> items, boolean end, in
   public enum Kind {
     ENTRY(1),
     KEY_VERSION(2),
-    CHANGE(3);
+    CHANGE(3),
+    /** Pieces of an object's content ({@code ByteBuffer}s). */
+    BUFFER(4),
+    BUCKET(5),
+    OBJECT(6),
+    BUCKET_STATS(7),
+    PART(8),
+    UPLOAD(9);
 
     private final int code;
 
