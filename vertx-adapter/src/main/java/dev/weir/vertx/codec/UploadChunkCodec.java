@@ -1,6 +1,5 @@
 package dev.weir.vertx.codec;
 
-import dev.weir.engine.Bytes;
 import io.vertx.core.buffer.Buffer;
 
 final class UploadChunkCodec extends BinaryCodec<UploadChunk> {
@@ -13,7 +12,7 @@ final class UploadChunkCodec extends BinaryCodec<UploadChunk> {
   void write(Buffer b, UploadChunk m) {
     b.appendLong(m.stream()).appendLong(m.seq());
     WireWriter.writeBoolean(b, m.last());
-    WireWriter.writeBuffer(b, m.data().asReadOnlyByteBuffer());
+    WireWriter.writeBuffer(b, m.data());
   }
 
   @Override
@@ -21,10 +20,6 @@ final class UploadChunkCodec extends BinaryCodec<UploadChunk> {
     long stream = r.readLong();
     long seq = r.readLong();
     boolean last = r.readBoolean();
-    Bytes data = r.readBytes();
-    if (data == null) {
-      throw WireReader.malformed("upload chunk without data");
-    }
-    return new UploadChunk(stream, seq, last, data);
+    return new UploadChunk(stream, seq, last, r.readBuffer());
   }
 }
