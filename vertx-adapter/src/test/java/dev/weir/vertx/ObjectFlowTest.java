@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -137,7 +136,7 @@ class ObjectFlowTest {
 
   @Test
   void aPausedReadHoldsTheServiceToExactlyWhatItRequested() {
-    Paused paused = new Paused(2);
+    Paused<ByteBuffer> paused = new Paused<>(2);
     bucket.read("big").subscribe(paused);
     Await.until("2 pieces", Duration.ofSeconds(10), () -> paused.received.get() == 2);
     assertEquals(2, WireLedger.total(ledger.granted));
@@ -152,7 +151,7 @@ class ObjectFlowTest {
 
   @Test
   void cancellingAReadReleasesItsSnapshotOnTheService() {
-    Paused paused = new Paused(1);
+    Paused<ByteBuffer> paused = new Paused<>(1);
     bucket.read("big").subscribe(paused);
     Await.until("1 piece", Duration.ofSeconds(10), () -> paused.received.get() == 1);
     assertEquals(1, openSnapshots());
@@ -248,25 +247,5 @@ class ObjectFlowTest {
         .subscribe(t -> same.complete(t.getT1() == caller && t.getT2() == caller
             && t.getT3() == caller), same::fail));
     assertSame(Boolean.TRUE, Nodes.await(same.future()));
-  }
-
-  /** Requests only what the test tells it to. */
-  private static final class Paused extends BaseSubscriber<ByteBuffer> {
-    final AtomicLong received = new AtomicLong();
-    private final long first;
-
-    Paused(long first) {
-      this.first = first;
-    }
-
-    @Override
-    protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
-      request(first);
-    }
-
-    @Override
-    protected void hookOnNext(ByteBuffer b) {
-      received.incrementAndGet();
-    }
   }
 }

@@ -11,13 +11,11 @@ import dev.weir.engine.WriteBatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.test.StepVerifier;
 
 /**
@@ -81,7 +79,7 @@ class StreamFlowTest {
 
   @Test
   void aPausedSubscriberHoldsTheServiceToExactlyWhatItRequested() {
-    Paused paused = new Paused(10);
+    Paused<Entry> paused = new Paused<>(10);
     client.scan(KeyRange.all()).subscribe(paused);
     Await.until("10 items", Duration.ofSeconds(10), () -> paused.received.get() == 10);
     assertEquals(10, WireLedger.total(ledger.granted));
@@ -96,7 +94,7 @@ class StreamFlowTest {
 
   @Test
   void cancellingAScanReleasesTheServiceSnapshot() {
-    Paused paused = new Paused(5);
+    Paused<Entry> paused = new Paused<>(5);
     client.scan(KeyRange.all()).subscribe(paused);
     Await.until("5 items", Duration.ofSeconds(10), () -> paused.received.get() == 5);
     assertEquals(1, client.stats().block(Nodes.GUARD).openSnapshots());
@@ -113,7 +111,7 @@ class StreamFlowTest {
         ClientOptions.defaults());
     other.snapshot().block(Nodes.GUARD);
     other.begin().block(Nodes.GUARD);
-    other.scan(KeyRange.all()).subscribe(new Paused(1));
+    other.scan(KeyRange.all()).subscribe(new Paused<>(1));
     Await.until("three held", Duration.ofSeconds(10),
         () -> Nodes.await(served.lastBinding().heldByClients()) == 3);
     other.close().block(Nodes.GUARD);
@@ -138,7 +136,7 @@ class StreamFlowTest {
 
   @Test
   void aLiveClientKeepsItsIdleStreamPastTheLeaseTimeout() {
-    Paused paused = new Paused(1);
+    Paused<Entry> paused = new Paused<>(1);
     client.scan(KeyRange.all()).subscribe(paused);
     Await.until("1 item", Duration.ofSeconds(10), () -> paused.received.get() == 1);
     Nodes.await(vertx.timer(1_000)); // over three lease timeouts, renewed all along
@@ -146,31 +144,5 @@ class StreamFlowTest {
     paused.request(Long.MAX_VALUE);
     Await.until("the rest", Duration.ofSeconds(10), () -> paused.done);
     assertEquals(5000, paused.received.get());
-  }
-
-  /** Requests only what the test tells it to. */
-  private static final class Paused extends BaseSubscriber<Entry> {
-    final AtomicLong received = new AtomicLong();
-    private final long first;
-    volatile boolean done;
-
-    Paused(long first) {
-      this.first = first;
-    }
-
-    @Override
-    protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
-      request(first);
-    }
-
-    @Override
-    protected void hookOnNext(Entry e) {
-      received.incrementAndGet();
-    }
-
-    @Override
-    protected void hookFinally(reactor.core.publisher.SignalType type) {
-      done = true;
-    }
   }
 }
