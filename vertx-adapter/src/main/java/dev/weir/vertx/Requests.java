@@ -13,6 +13,7 @@ import dev.weir.vertx.codec.PartsRequest;
 import dev.weir.vertx.codec.PutRequest;
 import dev.weir.vertx.codec.UploadChunk;
 import io.vertx.core.eventbus.Message;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
@@ -106,7 +107,8 @@ final class Requests {
       return length(r.fromKey()) + length(r.toKey());
     }
     if (body instanceof UploadChunk) {
-      return ((UploadChunk) body).data().remaining();
+      ByteBuffer data = ((UploadChunk) body).data();
+      return data == null ? 0 : data.remaining();
     }
     if (body instanceof ObjectRequest) {
       ObjectRequest r = (ObjectRequest) body;
