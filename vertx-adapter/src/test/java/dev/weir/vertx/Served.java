@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
 
 /**
  * Stores served on one Vert.x and used through a client on another (or the same): each
@@ -28,6 +30,7 @@ final class Served {
   private final ClientOptions clientOptions;
   private final List<StoreBinding> bindings = new ArrayList<>();
   private final List<ReactiveStore> stores = new ArrayList<>();
+  private final List<Supplier<Mono<Void>>> clients = new ArrayList<>();
 
   Served(Vertx serverNode, Vertx clientNode, ServiceOptions serviceOptions,
       ClientOptions clientOptions) {
@@ -54,7 +57,9 @@ final class Served {
 
   /** Serves {@code store} without checking that the client reaches it (a stub may not answer). */
   EventBusStore serveUnchecked(ReactiveStore store) {
-    return EventBusStore.create(clientNode, bind(store, null), clientOptions);
+    EventBusStore client = EventBusStore.create(clientNode, bind(store, null), clientOptions);
+    track(client::close);
+    return client;
   }
 
   /** A fresh object store as the conformance suite describes it, and a client that reaches it. */
@@ -78,7 +83,10 @@ final class Served {
     while (true) {
       try {
         // a clustered node may learn of a new registration a moment after it completed
-        return Nodes.await(EventBusObjectStore.connect(clientNode, name, clientOptions));
+        EventBusObjectStore client =
+            Nodes.await(EventBusObjectStore.connect(clientNode, name, clientOptions));
+        track(client::close);
+        return client;
       } catch (AssertionError e) {
         if (System.nanoTime() > deadline) {
           throw e;
@@ -116,7 +124,18 @@ final class Served {
     }
   }
 
+  private synchronized void track(Supplier<Mono<Void>> close) {
+    clients.add(close);
+  }
+
+  /**
+   * Closes the clients first (closing twice is fine): a clustered bus drops a message that
+   * reaches a node no longer serving its address, so a client's release sent after the unbind
+   * could wait out its whole timeout.
+   */
   synchronized void closeAll() {
+    clients.forEach(c -> c.get().block(Nodes.GUARD));
+    clients.clear();
     bindings.forEach(b -> Nodes.await(b.unbind()));
     stores.forEach(s -> s.close().block(Nodes.GUARD));
     bindings.clear();
