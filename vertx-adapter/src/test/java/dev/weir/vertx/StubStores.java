@@ -1,6 +1,7 @@
 package dev.weir.vertx;
 
 import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.Weir;
 import dev.weir.reactive.object.Bucket;
 import dev.weir.reactive.object.Features;
 import dev.weir.reactive.object.ObjectStore;
@@ -26,6 +27,18 @@ final class StubStores {
     return of(method -> null);
   }
 
+  private static final Features FEATURES = embeddedFeatures();
+
+  /** The embedded store's, whatever they hold (the record grows with the object layer). */
+  static Features embeddedFeatures() {
+    ReactiveStore kv = Weir.inMemory();
+    try {
+      return ObjectStore.over(kv).features();
+    } finally {
+      kv.close().block();
+    }
+  }
+
   /**
    * An object store whose every operation never answers (a hung store), but for its features
    * and its bucket handles, which answer at once as the interface wants.
@@ -34,8 +47,7 @@ final class StubStores {
     return proxy(ObjectStore.class, (method, args) -> {
       switch (method.getName()) {
         case "features":
-          return new Features(true, true, true, true, true, true, true, true, false, false,
-              false);
+          return FEATURES;
         case "bucket":
           return proxy(Bucket.class, (m, a) -> m.getName().equals("name") ? args[0] : null,
               name -> null);

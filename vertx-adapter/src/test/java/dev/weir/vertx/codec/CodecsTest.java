@@ -15,10 +15,13 @@ import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.PutOptions;
 import dev.weir.reactive.object.BucketInfo;
 import dev.weir.reactive.object.BucketStats;
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.Weir;
 import dev.weir.reactive.object.Features;
 import dev.weir.reactive.object.Listing;
 import dev.weir.reactive.object.ObjectInfo;
 import dev.weir.reactive.object.ObjectOptions;
+import dev.weir.reactive.object.ObjectStore;
 import dev.weir.reactive.object.PartInfo;
 import dev.weir.reactive.object.Upload;
 import io.vertx.core.Vertx;
@@ -83,8 +86,7 @@ class CodecsTest {
             "k")},
         new Object[] {new UploadCodec(), new Upload(null, "k", "../x", null)},
         new Object[] {new PartInfoCodec(), PART},
-        new Object[] {new FeaturesCodec(), new Features(true, false, true, false, true, false,
-            true, false, true, false, true)},
+        new Object[] {new FeaturesCodec(), FEATURES},
         new Object[] {new StreamFrameCodec(), StreamFrame.items(7, StreamFrame.Kind.OBJECT,
             List.of(INFO))},
         new Object[] {new StreamFrameCodec(), StreamFrame.items(8, StreamFrame.Kind.UPLOAD,
@@ -94,6 +96,28 @@ class CodecsTest {
   }
 
   private static final Upload UPLOAD = new Upload("b", "k", "id", Instant.ofEpochMilli(5));
+  private static final Features FEATURES = embeddedFeatures();
+
+  /** The embedded store's: the record grows with the object layer, so no literal here. */
+  private static Features embeddedFeatures() {
+    ReactiveStore kv = Weir.inMemory();
+    try {
+      return ObjectStore.over(kv).features();
+    } finally {
+      kv.close().block();
+    }
+  }
+
+  @Test
+  void featuresOfAnotherShapeAreRefusedNotMisread() {
+    Buffer wire = Buffer.buffer();
+    new FeaturesCodec().encodeToWire(wire, FEATURES);
+    Buffer shorter = wire.copy();
+    shorter.setInt(4, wire.getInt(4) - 1);
+    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+        () -> new FeaturesCodec().decodeFromWire(0, shorter));
+    assertTrue(e.getMessage().contains("another version"), e.getMessage());
+  }
   private static final PartInfo PART = new PartInfo(2, "f", 10, Instant.EPOCH);
   private static final ObjectInfo INFO = new ObjectInfo("dir/ü", 3, "text/plain",
       Map.of("owner", "ann"), "900150983cd24fb0d6963f7d28e17f72", -5, 77, Instant.ofEpochMilli(9));
