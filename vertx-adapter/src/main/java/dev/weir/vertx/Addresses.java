@@ -36,6 +36,33 @@ final class Addresses {
   static final String WATCH_FROM = "watchFrom";
   static final String CREDIT = "stream.credit";
   static final String CANCEL = "stream.cancel";
+  // objects: request, reply
+  static final String OBJ_CREATE_BUCKET = "object.createBucket";
+  static final String OBJ_DELETE_BUCKET = "object.deleteBucket";
+  static final String OBJ_FEATURES = "object.features";
+  static final String OBJ_EXPIRE_UPLOADS = "object.expireUploads";
+  static final String OBJ_HEAD = "object.head";
+  static final String OBJ_DELETE = "object.delete";
+  static final String OBJ_LIST = "object.list";
+  static final String OBJ_COPY = "object.copy";
+  static final String OBJ_MOVE = "object.move";
+  static final String OBJ_MOVE_PREFIX = "object.movePrefix";
+  static final String OBJ_DELETE_PREFIX = "object.deletePrefix";
+  static final String OBJ_BUCKET_STATS = "object.bucketStats";
+  static final String OBJ_START_UPLOAD = "object.startUpload";
+  static final String OBJ_COMPLETE_UPLOAD = "object.completeUpload";
+  static final String OBJ_ABORT_UPLOAD = "object.abortUpload";
+  // objects: streams to the client, under the same credit, cancel and lease as scans
+  static final String OBJ_LIST_BUCKETS = "object.listBuckets";
+  static final String OBJ_STATS = "object.stats";
+  static final String OBJ_READ = "object.read";
+  static final String OBJ_OBJECTS = "object.objects";
+  static final String OBJ_LIST_PARTS = "object.listParts";
+  static final String OBJ_LIST_UPLOADS = "object.listUploads";
+  // objects: content from the client, opened by request, then chunks; cancelled as streams
+  static final String OBJ_PUT = "object.put";
+  static final String OBJ_UPLOAD_PART = "object.uploadPart";
+  static final String OBJ_CHUNK = "object.chunk";
   // the client's lease on everything it holds open
   static final String RENEW = "lease.renew";
   static final String RELEASE = "lease.release";

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The client's transport: requests with a timeout, one inbox for the frames of all its streams,
- * and the lease it keeps on what it holds open on the service.
+ * The client's transport: requests with a timeout, one inbox for the frames of all its streams
+ * and uploads, and the lease it keeps on what it holds open on the service.
  *
  * <p>The inbox address doubles as the client's identity ({@code owner} header): the service
  * sends frames there and keys leases by it. While the client holds anything open it renews the
@@ -39,7 +39,7 @@ final class BusClient {
   private final MessageConsumer<Object> consumer;
   private final DeliveryOptions plain;
   private final DeliveryOptions owned;
-  private final Map<Long, StreamSubscription<?>> streams = new ConcurrentHashMap<>();
+  private final Map<Long, InboxReceiver> streams = new ConcurrentHashMap<>();
   private final AtomicLong streamIds = new AtomicLong();
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -121,7 +121,7 @@ final class BusClient {
     return consumer.completion();
   }
 
-  long register(StreamSubscription<?> s) {
+  long register(InboxReceiver s) {
     long id = streamIds.incrementAndGet();
     streams.put(id, s);
     return id;
@@ -144,7 +144,7 @@ final class BusClient {
       return; // not ours to answer: the inbox only takes frames
     }
     StreamFrame f = (StreamFrame) m.body();
-    StreamSubscription<?> s = streams.get(f.stream());
+    InboxReceiver s = streams.get(f.stream());
     if (s != null) {
       s.accept(f);
     }

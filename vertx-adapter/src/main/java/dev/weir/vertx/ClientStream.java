@@ -17,19 +17,24 @@ final class ClientStream<T> extends Flux<T> {
   private final Object body;
   private final DeliveryOptions delivery;
   private final boolean eager;
+  private final int window;
 
   ClientStream(BusClient client, String op, Object body, DeliveryOptions delivery) {
-    this(client, op, body, delivery, false);
+    this(client, op, body, delivery, false, client.options().window());
   }
 
-  /** {@code eager}: open on subscribe, before any request (a watch must not miss changes). */
+  /**
+   * {@code eager}: open on subscribe, before any request (a watch must not miss changes);
+   * {@code window}: items in flight at most (object content counts pieces, not entries).
+   */
   ClientStream(BusClient client, String op, Object body, DeliveryOptions delivery,
-      boolean eager) {
+      boolean eager, int window) {
     this.client = client;
     this.op = op;
     this.body = body;
     this.delivery = delivery;
     this.eager = eager;
+    this.window = window;
   }
 
   @Override
@@ -39,7 +44,8 @@ final class ClientStream<T> extends Flux<T> {
       return;
     }
     StreamSubscription<T> s =
-        new StreamSubscription<>(client, actual, op, body, delivery, Vertx.currentContext());
+        new StreamSubscription<>(client, actual, op, body, delivery, Vertx.currentContext(),
+            window);
     if (eager) {
       s.openEagerly();
     } else {

@@ -163,13 +163,13 @@ public final class EventBusStore implements ReactiveStore {
   @Override
   public Flux<ChangeEvent> watch(Bytes prefix) {
     return new ClientStream<>(client, Addresses.WATCH, KeyRequest.of(prefix), client.owned(),
-        true);
+        true, client.options().window());
   }
 
   @Override
   public Flux<ChangeEvent> watch(Bytes prefix, long fromSequence) {
     return new ClientStream<>(client, Addresses.WATCH_FROM, new KeyRequest(prefix, fromSequence),
-        client.owned(), true);
+        client.owned(), true, client.options().window());
   }
 
   @Override

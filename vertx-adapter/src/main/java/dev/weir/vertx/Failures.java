@@ -3,14 +3,17 @@ package dev.weir.vertx;
 import dev.weir.engine.ErrorCode;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
+import dev.weir.vertx.codec.WeirFailure;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 
 /**
  * Errors across the bus, both ways. A {@link WeirException}'s stable code becomes the reply's
  * failure code and {@link WeirException#of} rebuilds the same kind on the client, code for code;
- * anything else is {@code INTERNAL}. The bus's own failures get codes too: no answer within the
- * timeout is {@code TIMEOUT}; nobody serving the address reads as a closed store.
+ * anything else is {@code INTERNAL}. A kind finer than its code (see {@link FailureDetail})
+ * also sends its detail, in a {@link WeirFailure} that reads as a plain failure to anyone else.
+ * The bus's own failures get codes too: no answer within the timeout is {@code TIMEOUT};
+ * nobody serving the address reads as a closed store.
  */
 final class Failures {
 
@@ -24,8 +27,22 @@ final class Failures {
     return e instanceof WeirException ? String.valueOf(e.getMessage()) : e.toString();
   }
 
+  static int detail(Throwable e) {
+    return FailureDetail.of(e).code();
+  }
+
   static void reply(Message<?> request, Throwable e) {
-    request.fail(code(e), message(e));
+    int detail = detail(e);
+    if (detail == 0) {
+      request.fail(code(e), message(e));
+    } else {
+      request.reply(new WeirFailure(code(e), detail, message(e)));
+    }
+  }
+
+  /** The exception a failure with {@code code}, {@code detail} and {@code message} stands for. */
+  static WeirException rebuild(int code, int detail, String message) {
+    return FailureDetail.rebuild(code, detail, message);
   }
 
   /** The exception a caller sees for a failed request to {@code address}. */
@@ -37,7 +54,8 @@ final class Failures {
       ReplyException r = (ReplyException) e;
       switch (r.failureType()) {
         case RECIPIENT_FAILURE:
-          return WeirException.of(r.failureCode(), r.getMessage());
+          int detail = r instanceof WeirFailure ? ((WeirFailure) r).detail() : 0;
+          return rebuild(r.failureCode(), detail, r.getMessage());
         case TIMEOUT:
           return new WeirException(ErrorCode.TIMEOUT, "no answer from " + address + ": "
               + r.getMessage());

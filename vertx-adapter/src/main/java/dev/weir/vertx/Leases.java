@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What each client holds open on the service: snapshots and transactions (by service-given id)
- * and streams (by the client's own stream id), under a lease that every message from the client
+ * and streams and uploads (by the client's own stream id), under a lease that every message from the client
  * renews. A client silent for longer than the lease timeout (its node died, its network split,
  * it forgot to close) loses all of it: nothing it opened outlives it for long.
  *
@@ -34,7 +34,7 @@ final class Leases {
     long lastSeen;
     final Map<Long, StoreSnapshot> snapshots = new HashMap<>();
     final Map<Long, Transaction> transactions = new HashMap<>();
-    final Map<Long, ServerStream> streams = new HashMap<>();
+    final Map<Long, LeasedStream> streams = new HashMap<>();
   }
 
   boolean known(String owner) {
@@ -82,11 +82,11 @@ final class Leases {
   }
 
   /** False when the client already has a stream of that id: its ids must be unique. */
-  boolean addStream(String owner, long id, ServerStream stream) {
+  boolean addStream(String owner, long id, LeasedStream stream) {
     return holder(owner).streams.putIfAbsent(id, stream) == null;
   }
 
-  ServerStream stream(String owner, long id) {
+  LeasedStream stream(String owner, long id) {
     Holder h = holders.get(owner);
     return h == null ? null : h.streams.get(id);
   }
@@ -138,7 +138,7 @@ final class Leases {
 
   private static void release(Holder h) {
     // copies: cancelling a stream removes it from the map being walked
-    new ArrayList<>(h.streams.values()).forEach(ServerStream::cancel);
+    new ArrayList<>(h.streams.values()).forEach(LeasedStream::cancel);
     h.snapshots.values().forEach(s -> s.close().subscribe(v -> {}, e -> {}));
     h.transactions.values().forEach(t -> t.rollback().subscribe(v -> {}, e -> {}));
   }

@@ -3,9 +3,19 @@ package dev.weir.vertx;
 import dev.weir.engine.InvalidArgumentException;
 import dev.weir.engine.KeyRange;
 import dev.weir.engine.WriteBatch;
+import dev.weir.reactive.object.ObjectOptions;
+import dev.weir.reactive.object.PartInfo;
+import dev.weir.reactive.object.Upload;
 import dev.weir.vertx.codec.KeyRequest;
+import dev.weir.vertx.codec.ObjectRequest;
+import dev.weir.vertx.codec.ObjectWrite;
+import dev.weir.vertx.codec.PartsRequest;
 import dev.weir.vertx.codec.PutRequest;
+import dev.weir.vertx.codec.UploadChunk;
 import io.vertx.core.eventbus.Message;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reading a request safely: its body as the type the address expects, its headers as numbers,
@@ -47,6 +57,27 @@ final class Requests {
     }
   }
 
+  /** Who opens a stream or an upload, the id it gives it, and the credit it grants at once. */
+  record StreamHeaders(String owner, long id, long credit) {}
+
+  static StreamHeaders streamHeaders(Message<Object> m) {
+    String owner = header(m, Addresses.OWNER);
+    long id = longHeader(m, Addresses.STREAM);
+    long credit = longHeader(m, Addresses.INITIAL_CREDIT);
+    if (credit < 0) {
+      throw malformed(m, "initial credit must not be negative, was " + credit);
+    }
+    return new StreamHeaders(owner, id, credit);
+  }
+
+  /** A bucket name, which the object store's {@code bucket(name)} would refuse by throwing. */
+  static String bucketName(Message<Object> m, String name) {
+    if (name == null) {
+      throw malformed(m, "no bucket name");
+    }
+    return name;
+  }
+
   static void checkSize(Message<Object> m, int max) {
     long size = sizeOf(m.body());
     if (size > max) {
@@ -75,14 +106,54 @@ final class Requests {
       KeyRange r = (KeyRange) body;
       return length(r.fromKey()) + length(r.toKey());
     }
+    if (body instanceof UploadChunk) {
+      ByteBuffer data = ((UploadChunk) body).data();
+      return data == null ? 0 : data.remaining();
+    }
+    if (body instanceof ObjectRequest) {
+      ObjectRequest r = (ObjectRequest) body;
+      return chars(r.bucket()) + chars(r.key()) + chars(r.arg()) + chars(r.startAfter());
+    }
+    if (body instanceof ObjectWrite) {
+      ObjectWrite w = (ObjectWrite) body;
+      return chars(w.bucket()) + chars(w.key()) + sizeOf(w.options());
+    }
+    if (body instanceof PartsRequest) {
+      PartsRequest p = (PartsRequest) body;
+      long n = chars(p.bucket()) + sizeOf(p.upload());
+      for (PartInfo part : p.parts() == null ? List.<PartInfo>of() : p.parts()) {
+        n += 32 + (part == null ? 0 : chars(part.etag()));
+      }
+      return n;
+    }
     if (body instanceof io.vertx.core.buffer.Buffer) {
       return ((io.vertx.core.buffer.Buffer) body).length();
     }
     return 0;
   }
 
+  private static long sizeOf(ObjectOptions o) {
+    if (o == null) {
+      return 0;
+    }
+    long n = chars(o.contentType());
+    for (Map.Entry<String, String> e : o.metadata().entrySet()) {
+      n += chars(e.getKey()) + chars(e.getValue());
+    }
+    return n;
+  }
+
+  private static long sizeOf(Upload u) {
+    return u == null ? 0 : chars(u.bucket()) + chars(u.key()) + chars(u.uploadId());
+  }
+
   private static long length(dev.weir.engine.Bytes b) {
     return b == null ? 0 : b.length();
+  }
+
+  /** Characters, not bytes: a bound as good as any for names the store limits far below it. */
+  private static long chars(String s) {
+    return s == null ? 0 : s.length();
   }
 
   static InvalidArgumentException malformed(Message<Object> m, String why) {

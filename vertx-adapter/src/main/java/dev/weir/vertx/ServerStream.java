@@ -2,6 +2,8 @@ package dev.weir.vertx;
 
 import dev.weir.engine.ErrorCode;
 import dev.weir.vertx.codec.StreamFrame;
+import io.vertx.core.eventbus.Message;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.reactivestreams.Publisher;
@@ -15,16 +17,18 @@ import reactor.core.CoreSubscriber;
  *
  * <p>Signals may come from any thread (a watch signals from the committing thread); each is
  * moved onto the binding's event loop, where all state lives. Items that arrive in one turn of
- * the loop leave as one frame (up to {@code maxFrameItems}), so a scan that the credit handler
- * pulled synchronously costs one message per frame, not per entry.
+ * the loop leave as one frame (up to {@code maxFrameItems}, and {@code maxFrameBytes} of object
+ * content), so a scan that the credit handler pulled synchronously costs one message per
+ * frame, not per entry.
  */
-final class ServerStream implements CoreSubscriber<Object> {
+final class ServerStream implements CoreSubscriber<Object>, LeasedStream {
 
   private final StoreBinding binding;
   private final String owner;
   private final long id;
   private final StreamFrame.Kind kind;
   private final int maxFrameItems;
+  private final int maxFrameBytes;
 
   // event-loop confined
   private Subscription upstream;
@@ -37,13 +41,27 @@ final class ServerStream implements CoreSubscriber<Object> {
   private boolean completed;
   private Throwable error;
 
-  ServerStream(StoreBinding binding, String owner, long id, StreamFrame.Kind kind,
-      int maxFrameItems) {
+  private ServerStream(StoreBinding binding, String owner, long id, StreamFrame.Kind kind) {
     this.binding = binding;
     this.owner = owner;
     this.id = id;
     this.kind = kind;
-    this.maxFrameItems = maxFrameItems;
+    this.maxFrameItems = binding.options().maxFrameItems();
+    this.maxFrameBytes = binding.options().maxFrameBytes();
+  }
+
+  /**
+   * Opens the stream that request {@code m} names (headers {@code owner}, {@code stream} and
+   * {@code credit}), leases it to its owner, answers the request and starts reading {@code
+   * source}. Called on the event loop.
+   */
+  static void open(StoreBinding binding, Message<Object> m, Publisher<?> source,
+      StreamFrame.Kind kind) {
+    Requests.StreamHeaders h = Requests.streamHeaders(m);
+    ServerStream stream = new ServerStream(binding, h.owner(), h.id(), kind);
+    binding.holdStream(m, h, stream);
+    m.reply(null);
+    stream.start(source, h.credit());
   }
 
   /** Called on the event loop. */
@@ -65,8 +83,8 @@ final class ServerStream implements CoreSubscriber<Object> {
     }
   }
 
-  /** Called on the event loop: the client cancelled, or its lease ran out. */
-  void cancel() {
+  @Override
+  public void cancel() {
     if (finished) {
       return;
     }
@@ -142,23 +160,38 @@ final class ServerStream implements CoreSubscriber<Object> {
     if (finished) {
       return;
     }
-    while (pending.size() > maxFrameItems) {
-      List<Object> head = new ArrayList<>(pending.subList(0, maxFrameItems));
-      pending = new ArrayList<>(pending.subList(maxFrameItems, pending.size()));
+    boolean ending = completed || error != null;
+    while (true) {
+      int n = frameItems();
+      if (n == pending.size() && ending) {
+        break;
+      }
+      if (n == 0) {
+        return;
+      }
+      List<Object> head = new ArrayList<>(pending.subList(0, n));
+      pending.subList(0, n).clear();
       binding.sendFrame(owner, StreamFrame.items(id, kind, head));
     }
-    boolean ending = completed || error != null;
-    if (pending.isEmpty() && !ending) {
-      return;
-    }
     StreamFrame frame = StreamFrame.items(id, kind, pending);
-    pending = new ArrayList<>();
-    if (ending) {
-      finish();
-      frame = frame.ending(error == null ? 0 : Failures.code(error),
-          error == null ? null : Failures.message(error));
+    finish();
+    binding.sendFrame(owner, error == null ? frame.ending(0, 0, null) : frame.ending(
+        Failures.code(error), Failures.detail(error), Failures.message(error)));
+  }
+
+  /** How many of the pending items the next frame takes: at least one, if there is one. */
+  private int frameItems() {
+    int n = 0;
+    long bytes = 0;
+    while (n < pending.size() && n < maxFrameItems) {
+      Object item = pending.get(n);
+      bytes += item instanceof ByteBuffer ? ((ByteBuffer) item).remaining() : 0;
+      if (n > 0 && bytes > maxFrameBytes) {
+        break;
+      }
+      n++;
     }
-    binding.sendFrame(owner, frame);
+    return n;
   }
 
   private void finish() {

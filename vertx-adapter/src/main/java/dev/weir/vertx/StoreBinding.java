@@ -1,6 +1,7 @@
 package dev.weir.vertx;
 
 import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.object.ObjectStore;
 import dev.weir.vertx.codec.Codecs;
 import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.Context;
@@ -17,7 +18,9 @@ import java.util.Map;
 
 /**
  * One store served on the event bus: a consumer per operation address, all on one event loop,
- * which also owns the leases and the service's ends of streams; see {@link StoreService}.
+ * which also owns the leases and the service's ends of streams and uploads; see {@link
+ * StoreService}. The object addresses ({@code object.*}) are served when there is an object
+ * store.
  *
  * <p>Every request goes through {@link #dispatch}: the sender's lease is renewed, the size is
  * checked before anything reaches the store, and whatever the handling throws (a malformed
@@ -29,6 +32,7 @@ public final class StoreBinding {
   private final Vertx vertx;
   private final Context context;
   private final ReactiveStore store;
+  private final ObjectStore objects;
   private final String name;
   private final ServiceOptions options;
   private final Addresses addresses;
@@ -37,22 +41,23 @@ public final class StoreBinding {
   private Thread loop;
   private long sweeper = -1;
 
-  private StoreBinding(Vertx vertx, Context context, ReactiveStore store, String name,
-      ServiceOptions options) {
+  private StoreBinding(Vertx vertx, Context context, ReactiveStore store, ObjectStore objects,
+      String name, ServiceOptions options) {
     this.vertx = vertx;
     this.context = context;
     this.store = store;
+    this.objects = objects;
     this.name = name;
     this.options = options;
     this.addresses = new Addresses(options.prefix(), name);
     this.leases = new Leases(System::nanoTime, options.leaseTimeout().toNanos());
   }
 
-  static Future<StoreBinding> bind(Vertx vertx, ReactiveStore store, String name,
-      ServiceOptions options) {
+  static Future<StoreBinding> bind(Vertx vertx, ReactiveStore store, ObjectStore objects,
+      String name, ServiceOptions options) {
     Codecs.register(vertx.eventBus());
     Context context = vertx.getOrCreateContext();
-    StoreBinding binding = new StoreBinding(vertx, context, store, name, options);
+    StoreBinding binding = new StoreBinding(vertx, context, store, objects, name, options);
     Promise<StoreBinding> bound = Promise.promise();
     context.runOnContext(v -> binding.start().map(binding).onComplete(bound));
     return bound.future();
@@ -64,6 +69,10 @@ public final class StoreBinding {
     KeyValueOperations.addTo(ops, store);
     ResourceOperations resources = ResourceOperations.addTo(ops, this, store);
     StreamOperations.addTo(ops, this, store, resources);
+    if (objects != null) {
+      ObjectOperations.addTo(ops, objects);
+      ObjectStreamOperations.addTo(ops, this, objects);
+    }
     EventBus bus = vertx.eventBus();
     List<Future<Void>> registered = new ArrayList<>();
     ops.forEach((op, handler) -> {
@@ -131,8 +140,8 @@ public final class StoreBinding {
     return leases;
   }
 
-  int maxFrameItems() {
-    return options.maxFrameItems();
+  ServiceOptions options() {
+    return options;
   }
 
   /** Runs {@code task} on the binding's event loop: at once if already there. */
@@ -147,6 +156,13 @@ public final class StoreBinding {
   /** Runs {@code task} on the event loop after what is running now. */
   void nextTurn(Runnable task) {
     context.runOnContext(v -> task.run());
+  }
+
+  /** Leases {@code stream} to the owner that request {@code m} opened it for. */
+  void holdStream(Message<Object> m, Requests.StreamHeaders h, LeasedStream stream) {
+    if (!leases.addStream(h.owner(), h.id(), stream)) {
+      throw Requests.malformed(m, "stream " + h.id() + " is already open");
+    }
   }
 
   void sendFrame(String inbox, StreamFrame frame) {

@@ -2,7 +2,6 @@ package dev.weir.vertx;
 
 import static dev.weir.vertx.Requests.body;
 import static dev.weir.vertx.Requests.header;
-import static dev.weir.vertx.Requests.longHeader;
 import static dev.weir.vertx.Requests.nullableBody;
 
 import dev.weir.engine.KeyRange;
@@ -48,14 +47,14 @@ final class StreamOperations {
     });
     ops.put(Addresses.CREDIT, m -> {
       Credit c = body(m, Credit.class);
-      ServerStream stream = binding.leases().stream(header(m, Addresses.OWNER), c.stream());
-      if (stream != null) {
-        stream.credit(c.credits());
+      LeasedStream stream = binding.leases().stream(header(m, Addresses.OWNER), c.stream());
+      if (stream instanceof ServerStream) {
+        ((ServerStream) stream).credit(c.credits());
       }
     });
     ops.put(Addresses.CANCEL, m -> {
       Credit c = body(m, Credit.class);
-      ServerStream stream = binding.leases().stream(header(m, Addresses.OWNER), c.stream());
+      LeasedStream stream = binding.leases().stream(header(m, Addresses.OWNER), c.stream());
       if (stream != null) {
         stream.cancel();
       }
@@ -79,18 +78,7 @@ final class StreamOperations {
   }
 
   private void open(Message<Object> m, Publisher<?> source, StreamFrame.Kind kind) {
-    String owner = header(m, Addresses.OWNER);
-    long id = longHeader(m, Addresses.STREAM);
-    long credit = longHeader(m, Addresses.INITIAL_CREDIT);
-    if (credit < 0) {
-      throw Requests.malformed(m, "initial credit must not be negative, was " + credit);
-    }
-    ServerStream stream = new ServerStream(binding, owner, id, kind, binding.maxFrameItems());
-    if (!binding.leases().addStream(owner, id, stream)) {
-      throw Requests.malformed(m, "stream " + id + " is already open");
-    }
-    m.reply(null);
-    stream.start(source, credit);
+    ServerStream.open(binding, m, source, kind);
   }
 
   /**

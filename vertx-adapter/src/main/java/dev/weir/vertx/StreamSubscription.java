@@ -1,13 +1,11 @@
 package dev.weir.vertx;
 
-import dev.weir.engine.WeirException;
 import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -34,14 +32,11 @@ import reactor.core.publisher.Operators;
  * Vert.x context when it had one; requests come from any thread. Everything is drained with the
  * work-in-progress pattern, so the subscriber is signalled by one thread at a time.
  */
-final class StreamSubscription<T> implements Subscription {
+final class StreamSubscription<T> extends SerialDrain implements Subscription, InboxReceiver {
 
   @SuppressWarnings("rawtypes")
   private static final AtomicLongFieldUpdater<StreamSubscription> REQUESTED =
       AtomicLongFieldUpdater.newUpdater(StreamSubscription.class, "requested");
-  @SuppressWarnings("rawtypes")
-  private static final AtomicIntegerFieldUpdater<StreamSubscription> WIP =
-      AtomicIntegerFieldUpdater.newUpdater(StreamSubscription.class, "wip");
 
   private final BusClient client;
   private final CoreSubscriber<? super T> actual;
@@ -53,7 +48,6 @@ final class StreamSubscription<T> implements Subscription {
   private final Queue<Object> inbound = new ConcurrentLinkedQueue<>();
 
   private volatile long requested;
-  private volatile int wip;
   private volatile boolean cancelled;
   private volatile boolean acknowledged;
   private volatile Throwable badRequest;
@@ -67,14 +61,14 @@ final class StreamSubscription<T> implements Subscription {
   private int index;
 
   StreamSubscription(BusClient client, CoreSubscriber<? super T> actual, String op, Object body,
-      DeliveryOptions delivery, Context context) {
+      DeliveryOptions delivery, Context context, int window) {
     this.client = client;
     this.actual = actual;
     this.op = op;
     this.body = body;
     this.delivery = delivery;
     this.context = context;
-    this.window = client.options().window();
+    this.window = window;
   }
 
   @Override
@@ -94,13 +88,13 @@ final class StreamSubscription<T> implements Subscription {
     drain();
   }
 
-  /** A frame from the inbox, in order. */
-  void accept(StreamFrame frame) {
+  @Override
+  public void accept(StreamFrame frame) {
     enqueue(frame);
   }
 
-  /** The stream cannot go on (its open failed, its lease was lost, the client closed). */
-  void fail(Throwable error) {
+  @Override
+  public void fail(Throwable error) {
     enqueue(error);
   }
 
@@ -116,25 +110,19 @@ final class StreamSubscription<T> implements Subscription {
     }
   }
 
-  private void drain() {
-    if (WIP.getAndIncrement(this) != 0) {
-      return;
-    }
-    int missed = 1;
-    do {
-      if (!done) {
-        emit();
-      }
-      if (done) {
-        inbound.clear();
-      }
-      missed = WIP.addAndGet(this, -missed);
-    } while (missed != 0);
+  @Override
+  boolean ended() {
+    return done;
   }
 
-  /** Called only by the drain owner. */
+  @Override
+  void discard() {
+    inbound.clear();
+  }
+
+  @Override
   @SuppressWarnings("unchecked")
-  private void emit() {
+  void work() {
     while (true) {
       if (cancelled) {
         finish(true);
@@ -153,7 +141,8 @@ final class StreamSubscription<T> implements Subscription {
           if (last.errorCode() == 0) {
             actual.onComplete();
           } else {
-            actual.onError(WeirException.of(last.errorCode(), last.errorMessage()));
+            actual.onError(Failures.rebuild(last.errorCode(), last.errorDetail(),
+                last.errorMessage()));
           }
           return;
         }

@@ -8,28 +8,19 @@ import dev.weir.engine.EngineConfig;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
 import dev.weir.engine.WriteBatch;
-import dev.weir.vertx.codec.Credit;
-import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.Handler;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.test.StepVerifier;
 
 /**
- * Backpressure across the bus, counted on the wire: an interceptor tallies, per stream, the
- * credits the client granted and the items the service sent, and fails the test the moment
+ * Backpressure across the bus, counted on the wire ({@link WireLedger}): per stream, the
+ * credits the client granted and the items the service sent, an overdraft counted the moment
  * sent exceeds granted. Also: cancellation and client close release the service's snapshot,
  * an abandoned stream is cleaned up after the lease timeout, a live idle one is not.
  */
@@ -38,15 +29,13 @@ class StreamFlowTest {
   private static final int WINDOW = 64;
   private static Vertx vertx;
   private static Served served;
-  private static final Map<String, AtomicLong> granted = new ConcurrentHashMap<>();
-  private static final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
-  private static final AtomicLong overdrafts = new AtomicLong();
+  private static WireLedger ledger;
   private EventBusStore client;
 
   @BeforeAll
   static void start() {
     vertx = Nodes.local();
-    vertx.eventBus().addOutboundInterceptor((Handler<DeliveryContext<Object>>) StreamFlowTest::count);
+    ledger = WireLedger.on(vertx);
     served = new Served(vertx, vertx,
         ServiceOptions.defaults().withLeaseTimeout(Duration.ofMillis(300)).withMaxFrameItems(16),
         ClientOptions.defaults().withWindow(WINDOW).withRenewInterval(Duration.ofMillis(50)));
@@ -65,45 +54,13 @@ class StreamFlowTest {
       w.put(Bytes.utf8(String.format("k%05d", i)), Bytes.utf8("v"));
     }
     client.write(w.build()).block(Nodes.GUARD);
-    granted.clear();
-    sent.clear();
-    overdrafts.set(0);
+    ledger.clear();
   }
 
   @AfterEach
   void close() {
     client.close().block(Nodes.GUARD);
     served.closeAll();
-  }
-
-  /** Keys streams by inbox and id; runs on the sending thread for every message. */
-  private static void count(DeliveryContext<Object> ctx) {
-    Message<Object> m = ctx.message();
-    Object body = ctx.body();
-    String owner = m.headers().get(Addresses.OWNER);
-    if (m.headers().contains(Addresses.INITIAL_CREDIT)) {
-      add(granted, owner + "#" + m.headers().get(Addresses.STREAM),
-          Long.parseLong(m.headers().get(Addresses.INITIAL_CREDIT)));
-    } else if (body instanceof Credit && m.address().endsWith(Addresses.CREDIT)) {
-      add(granted, owner + "#" + ((Credit) body).stream(), ((Credit) body).credits());
-    } else if (body instanceof StreamFrame) {
-      StreamFrame f = (StreamFrame) body;
-      String key = m.address() + "#" + f.stream();
-      long total = add(sent, key, f.items().size());
-      AtomicLong g = granted.get(key);
-      if (total > (g == null ? 0 : g.get())) {
-        overdrafts.incrementAndGet();
-      }
-    }
-    ctx.next();
-  }
-
-  private static long add(Map<String, AtomicLong> m, String key, long n) {
-    return m.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(n);
-  }
-
-  private static long total(Map<String, AtomicLong> m) {
-    return m.values().stream().mapToLong(AtomicLong::get).sum();
   }
 
   @Test
@@ -116,28 +73,28 @@ class StreamFlowTest {
         .thenRequest(200).expectNextCount(200)
         .thenCancel().verify(Nodes.GUARD);
     assertEquals(5000, client.scan(KeyRange.all()).count().block(Nodes.GUARD));
-    assertEquals(0, overdrafts.get(), "frames beyond granted credit");
-    assertTrue(total(sent) >= 5000 + 204 + 5000, sent.toString());
+    assertEquals(0, ledger.overdrafts.get(), "frames beyond granted credit");
+    assertTrue(WireLedger.total(ledger.sent) >= 5000 + 204 + 5000, ledger.sent.toString());
   }
 
   @Test
   void aPausedSubscriberHoldsTheServiceToExactlyWhatItRequested() {
-    Paused paused = new Paused(10);
+    Paused<Entry> paused = new Paused<>(10);
     client.scan(KeyRange.all()).subscribe(paused);
     Await.until("10 items", Duration.ofSeconds(10), () -> paused.received.get() == 10);
-    assertEquals(10, total(granted));
-    assertEquals(10, total(sent));
+    assertEquals(10, WireLedger.total(ledger.granted));
+    assertEquals(10, WireLedger.total(ledger.sent));
     paused.request(WINDOW * 10L);
     Await.until("all requested items", Duration.ofSeconds(10),
         () -> paused.received.get() == 10 + WINDOW * 10L);
-    assertTrue(total(granted) <= 10 + WINDOW * 10L);
-    assertEquals(0, overdrafts.get());
+    assertTrue(WireLedger.total(ledger.granted) <= 10 + WINDOW * 10L);
+    assertEquals(0, ledger.overdrafts.get());
     paused.cancel();
   }
 
   @Test
   void cancellingAScanReleasesTheServiceSnapshot() {
-    Paused paused = new Paused(5);
+    Paused<Entry> paused = new Paused<>(5);
     client.scan(KeyRange.all()).subscribe(paused);
     Await.until("5 items", Duration.ofSeconds(10), () -> paused.received.get() == 5);
     assertEquals(1, client.stats().block(Nodes.GUARD).openSnapshots());
@@ -154,7 +111,7 @@ class StreamFlowTest {
         ClientOptions.defaults());
     other.snapshot().block(Nodes.GUARD);
     other.begin().block(Nodes.GUARD);
-    other.scan(KeyRange.all()).subscribe(new Paused(1));
+    other.scan(KeyRange.all()).subscribe(new Paused<>(1));
     Await.until("three held", Duration.ofSeconds(10),
         () -> Nodes.await(served.lastBinding().heldByClients()) == 3);
     other.close().block(Nodes.GUARD);
@@ -179,7 +136,7 @@ class StreamFlowTest {
 
   @Test
   void aLiveClientKeepsItsIdleStreamPastTheLeaseTimeout() {
-    Paused paused = new Paused(1);
+    Paused<Entry> paused = new Paused<>(1);
     client.scan(KeyRange.all()).subscribe(paused);
     Await.until("1 item", Duration.ofSeconds(10), () -> paused.received.get() == 1);
     Nodes.await(vertx.timer(1_000)); // over three lease timeouts, renewed all along
@@ -187,31 +144,5 @@ class StreamFlowTest {
     paused.request(Long.MAX_VALUE);
     Await.until("the rest", Duration.ofSeconds(10), () -> paused.done);
     assertEquals(5000, paused.received.get());
-  }
-
-  /** Requests only what the test tells it to. */
-  private static final class Paused extends BaseSubscriber<Entry> {
-    final AtomicLong received = new AtomicLong();
-    private final long first;
-    volatile boolean done;
-
-    Paused(long first) {
-      this.first = first;
-    }
-
-    @Override
-    protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
-      request(first);
-    }
-
-    @Override
-    protected void hookOnNext(Entry e) {
-      received.incrementAndGet();
-    }
-
-    @Override
-    protected void hookFinally(reactor.core.publisher.SignalType type) {
-      done = true;
-    }
   }
 }

@@ -1,7 +1,13 @@
 package dev.weir.vertx;
 
 import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.Weir;
+import dev.weir.reactive.object.Bucket;
+import dev.weir.reactive.object.Features;
+import dev.weir.reactive.object.ObjectStore;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,21 +27,64 @@ final class StubStores {
     return of(method -> null);
   }
 
+  private static final Features FEATURES = embeddedFeatures();
+
+  /** The embedded store's, whatever they hold (the record grows with the object layer). */
+  static Features embeddedFeatures() {
+    ReactiveStore kv = Weir.inMemory();
+    try {
+      return ObjectStore.over(kv).features();
+    } finally {
+      kv.close().block();
+    }
+  }
+
+  /**
+   * An object store whose every operation never answers (a hung store), but for its features
+   * and its bucket handles, which answer at once as the interface wants.
+   */
+  static ObjectStore silentObjects() {
+    return proxy(ObjectStore.class, (method, args) -> {
+      switch (method.getName()) {
+        case "features":
+          return FEATURES;
+        case "bucket":
+          return proxy(Bucket.class, (m, a) -> m.getName().equals("name") ? args[0] : null,
+              name -> null);
+        default:
+          return null;
+      }
+    }, name -> null);
+  }
+
   /** Monos and Fluxes that fail with what {@code errorOf} gives, or never signal for null. */
   private static ReactiveStore of(Function<String, Throwable> errorOf) {
-    return (ReactiveStore) Proxy.newProxyInstance(ReactiveStore.class.getClassLoader(),
-        new Class<?>[] {ReactiveStore.class}, (proxy, method, args) -> {
+    return proxy(ReactiveStore.class, (method, args) -> null, errorOf);
+  }
+
+  /**
+   * A {@code type} whose methods answer what {@code answers} gives, or else (given null) with a
+   * {@code Mono} or {@code Flux} failing with what {@code errorOf} gives, or never signalling.
+   */
+  private static <T> T proxy(Class<T> type, BiFunction<Method, Object[], Object> answers,
+      Function<String, Throwable> errorOf) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> {
           if (method.getName().equals("toString")) {
-            return "StubStore";
+            return "Stub" + type.getSimpleName();
           }
           if (method.getName().equals("close")) {
             return Mono.empty();
+          }
+          Object answer = answers.apply(method, args);
+          if (answer != null) {
+            return answer;
           }
           Throwable e = errorOf.apply(method.getName());
           if (method.getReturnType() == Flux.class) {
             return e == null ? Flux.never() : Flux.error(e);
           }
           return e == null ? Mono.never() : Mono.error(e);
-        });
+        }));
   }
 }

@@ -9,17 +9,22 @@ import dev.weir.engine.ErrorCode;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
 import dev.weir.reactive.Weir;
+import dev.weir.reactive.object.Bucket;
+import dev.weir.reactive.object.Upload;
 import io.vertx.core.Vertx;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Signal;
 
 /**
- * A store that does not answer gives a {@code TIMEOUT}, never a hang; an address nobody serves
- * reads as a closed store; and losing the store's node fails the pending calls and streams of a
- * client on another node within their timeout.
+ * A store that does not answer gives a {@code TIMEOUT}, never a hang (an object store too, and
+ * an upload it never opens); an address nobody serves reads as a closed store; and losing the
+ * store's node fails the pending calls and streams of a client on another node within their
+ * timeout.
  */
 class TimeoutAndNodeLossTest {
 
@@ -47,12 +52,38 @@ class TimeoutAndNodeLossTest {
   }
 
   @Test
+  void aSilentObjectStoreTimesOutAndAnUploadItNeverOpenedToo() {
+    Vertx vertx = Nodes.local();
+    try {
+      Served served = new Served(vertx, vertx, ServiceOptions.defaults(),
+          ClientOptions.defaults().withRequestTimeout(TIMEOUT));
+      EventBusObjectStore objects =
+          served.serveObjects(StubStores.silent(), StubStores.silentObjects());
+      Bucket bucket = objects.bucket("silent");
+      Flux<ByteBuffer> content = Flux.just(ByteBuffer.wrap(new byte[] {1}));
+      for (reactor.core.publisher.Mono<?> call : java.util.List.of(
+          objects.createBucket("silent"), bucket.head("k"), bucket.put("k", content, null),
+          bucket.uploadPart(new Upload("silent", "k", "u", null), 1, content))) {
+        Throwable e = call.materialize().block(Nodes.GUARD).getThrowable();
+        WeirException w = assertInstanceOf(WeirException.class, e);
+        assertEquals(ErrorCode.TIMEOUT, w.errorCode(), w.getMessage());
+      }
+      objects.close().block(Nodes.GUARD);
+      served.closeAll();
+    } finally {
+      Nodes.await(vertx.close());
+    }
+  }
+
+  @Test
   void anAddressNobodyServesReadsAsAClosedStore() {
     Vertx vertx = Nodes.local();
     try {
       EventBusStore client = EventBusStore.create(vertx, "nobody");
       Throwable e = client.get(Bytes.utf8("k")).materialize().block(Nodes.GUARD).getThrowable();
       assertInstanceOf(StoreClosedException.class, e);
+      assertInstanceOf(StoreClosedException.class,
+          Nodes.awaitFailure(EventBusObjectStore.connect(vertx, "nobody")));
     } finally {
       Nodes.await(vertx.close());
     }

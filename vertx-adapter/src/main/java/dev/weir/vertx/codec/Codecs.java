@@ -27,7 +27,20 @@ public final class Codecs {
       new PutRequestCodec(),
       new HandleCodec(),
       new CreditCodec(),
-      new StreamFrameCodec());
+      new StreamFrameCodec(),
+      new WeirFailureCodec(),
+      new ObjectRequestCodec(),
+      new ObjectWriteCodec(),
+      new PartsRequestCodec(),
+      new UploadChunkCodec(),
+      new UploadGrantCodec(),
+      new BucketInfoCodec(),
+      new ObjectInfoCodec(),
+      new BucketStatsCodec(),
+      new ListingCodec(),
+      new UploadCodec(),
+      new PartInfoCodec(),
+      new FeaturesCodec());
 
   private static final Map<EventBus, Boolean> REGISTERED =
       Collections.synchronizedMap(new WeakHashMap<>());

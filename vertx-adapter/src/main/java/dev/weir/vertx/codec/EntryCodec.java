@@ -11,22 +11,14 @@ final class EntryCodec extends BinaryCodec<Entry> {
   }
 
   @Override
-  void write(Buffer b, Entry m) {
-    writeEntry(b, m);
-  }
-
-  @Override
-  Entry read(WireReader r) {
-    return readEntry(r);
-  }
-
-  static void writeEntry(Buffer b, Entry e) {
+  void write(Buffer b, Entry e) {
     WireWriter.writeBytes(b, e.key());
     WireWriter.writeBytes(b, e.value());
     b.appendLong(e.sequence());
   }
 
-  static Entry readEntry(WireReader r) {
+  @Override
+  Entry read(WireReader r) {
     Bytes key = r.readBytes();
     Bytes value = r.readBytes();
     long sequence = r.readLong();

@@ -4,17 +4,25 @@ import java.util.List;
 
 /**
  * Service to client: the next items of stream {@code stream}, in order, and possibly its end.
- * An ending frame completes the stream when {@code errorCode} is 0, and fails it with {@code
- * WeirException.of(errorCode, errorMessage)} otherwise. The items are all of {@code kind}.
+ * An ending frame completes the stream when {@code errorCode} is 0, and otherwise fails it with
+ * the exception that the code and {@code errorDetail} name (the detail as in {@link
+ * WeirFailure}). The items are all of {@code kind}.
  */
-public record StreamFrame(
-    long stream, Kind kind, List<?> items, boolean end, int errorCode, String errorMessage) {
+public record StreamFrame(long stream, Kind kind, List<?> items, boolean end, int errorCode,
+    int errorDetail, String errorMessage) {
 
   /** What a stream carries. The codes travel on the wire: DO NOT CHANGE them. */
   public enum Kind {
     ENTRY(1),
     KEY_VERSION(2),
-    CHANGE(3);
+    CHANGE(3),
+    /** Pieces of an object's content ({@code ByteBuffer}s). */
+    BUFFER(4),
+    BUCKET(5),
+    OBJECT(6),
+    BUCKET_STATS(7),
+    PART(8),
+    UPLOAD(9);
 
     private final int code;
 
@@ -37,10 +45,10 @@ public record StreamFrame(
   }
 
   public static StreamFrame items(long stream, Kind kind, List<?> items) {
-    return new StreamFrame(stream, kind, items, false, 0, null);
+    return new StreamFrame(stream, kind, items, false, 0, 0, null);
   }
 
-  public StreamFrame ending(int errorCode, String errorMessage) {
-    return new StreamFrame(stream, kind, items, true, errorCode, errorMessage);
+  public StreamFrame ending(int errorCode, int errorDetail, String errorMessage) {
+    return new StreamFrame(stream, kind, items, true, errorCode, errorDetail, errorMessage);
   }
 }

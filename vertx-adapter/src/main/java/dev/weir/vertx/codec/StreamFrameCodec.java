@@ -1,86 +1,83 @@
 package dev.weir.vertx.codec;
 
-import dev.weir.engine.Bytes;
-import dev.weir.engine.ChangeEvent;
-import dev.weir.engine.Entry;
-import dev.weir.engine.KeyVersion;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stream id, kind code, the items, then the end flag with an error code and message. */
+/**
+ * Stream id, kind code, the items (each in its kind's layout), then the end flag with an error
+ * code, detail and message.
+ */
 final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
+
+  private static final BinaryCodec<?> ENTRY = new EntryCodec();
+  private static final BinaryCodec<?> KEY_VERSION = new KeyVersionCodec();
+  private static final BinaryCodec<?> CHANGE = new ChangeEventCodec();
+  private static final BinaryCodec<?> BUFFER = new ByteBufferCodec();
+  private static final BinaryCodec<?> BUCKET = new BucketInfoCodec();
+  private static final BinaryCodec<?> OBJECT = new ObjectInfoCodec();
+  private static final BinaryCodec<?> BUCKET_STATS = new BucketStatsCodec();
+  private static final BinaryCodec<?> PART = new PartInfoCodec();
+  private static final BinaryCodec<?> UPLOAD = new UploadCodec();
 
   StreamFrameCodec() {
     super("weir.stream-frame", StreamFrame.class);
   }
 
+  private static BinaryCodec<?> items(StreamFrame.Kind kind) {
+    switch (kind) {
+      case ENTRY:
+        return ENTRY;
+      case KEY_VERSION:
+        return KEY_VERSION;
+      case CHANGE:
+        return CHANGE;
+      case BUFFER:
+        return BUFFER;
+      case BUCKET:
+        return BUCKET;
+      case OBJECT:
+        return OBJECT;
+      case BUCKET_STATS:
+        return BUCKET_STATS;
+      case PART:
+        return PART;
+      default:
+        return UPLOAD;
+    }
+  }
+
   @Override
   void write(Buffer b, StreamFrame f) {
     b.appendLong(f.stream()).appendByte((byte) f.kind().code()).appendInt(f.items().size());
+    BinaryCodec<?> codec = items(f.kind());
     for (Object item : f.items()) {
-      switch (f.kind()) {
-        case ENTRY:
-          EntryCodec.writeEntry(b, (Entry) item);
-          break;
-        case KEY_VERSION:
-          KeyVersion v = (KeyVersion) item;
-          b.appendLong(v.sequence());
-          WireWriter.writeBytes(b, v.value());
-          break;
-        default:
-          ChangeEvent c = (ChangeEvent) item;
-          b.appendByte((byte) c.type().code());
-          WireWriter.writeBytes(b, c.key());
-          WireWriter.writeBytes(b, c.value());
-          WireWriter.writeBytes(b, c.rangeEnd());
-          b.appendLong(c.sequence());
-      }
+      writeItem(b, codec, item);
     }
     WireWriter.writeBoolean(b, f.end());
-    b.appendInt(f.errorCode());
+    b.appendInt(f.errorCode()).appendInt(f.errorDetail());
     WireWriter.writeString(b, f.errorMessage());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void writeItem(Buffer b, BinaryCodec<T> codec, Object item) {
+    codec.write(b, (T) item);
   }
 
   @Override
   StreamFrame read(WireReader r) {
     long stream = r.readLong();
     StreamFrame.Kind kind = StreamFrame.Kind.ofCode(r.readByte());
-    int n = r.readCount(12);
+    int n = r.readCount(4);
+    BinaryCodec<?> codec = items(kind);
     List<Object> items = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      items.add(readItem(kind, r));
+      items.add(codec.read(r));
     }
     boolean end = r.readBoolean();
     int code = r.readInt();
+    int detail = r.readInt();
     String message = r.readString();
-    return new StreamFrame(stream, kind, items, end, code, message);
-  }
-
-  private static Object readItem(StreamFrame.Kind kind, WireReader r) {
-    switch (kind) {
-      case ENTRY:
-        return EntryCodec.readEntry(r);
-      case KEY_VERSION:
-        long sequence = r.readLong();
-        return new KeyVersion(sequence, r.readBytes());
-      default:
-        ChangeEvent.Type type = changeType(r.readByte());
-        Bytes key = r.readBytes();
-        Bytes value = r.readBytes();
-        Bytes rangeEnd = r.readBytes();
-        if (key == null) {
-          throw WireReader.malformed("change event without key");
-        }
-        return new ChangeEvent(type, key, value, rangeEnd, r.readLong());
-    }
-  }
-
-  private static ChangeEvent.Type changeType(int code) {
-    try {
-      return ChangeEvent.Type.ofCode(code);
-    } catch (RuntimeException e) {
-      throw WireReader.malformed("change type " + code);
-    }
+    return new StreamFrame(stream, kind, items, end, code, detail, message);
   }
 }

@@ -3,8 +3,12 @@ package dev.weir.vertx.codec;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.InvalidArgumentException;
 import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads one message's fields from a wire buffer, checking every length against the message's
@@ -66,17 +70,67 @@ final class WireReader {
     return b == null ? null : new String(b.toByteArray(), StandardCharsets.UTF_8);
   }
 
+  /** A string that must be there: {@code what} names it when it is not. */
+  String readRequiredString(String what) {
+    String s = readString();
+    if (s == null) {
+      throw malformed(what + " missing");
+    }
+    return s;
+  }
+
+  /** A length-prefixed byte string as a read-only buffer of its own. */
+  ByteBuffer readBuffer() {
+    int length = readInt();
+    if (length < 0) {
+      throw malformed("negative length " + length);
+    }
+    need(length);
+    ByteBuffer b = ByteBuffer.wrap(buffer.getBytes(pos, pos + length)).asReadOnlyBuffer();
+    pos += length;
+    return b;
+  }
+
+  /** A nullable instant, exact to the nanosecond. */
+  Instant readInstant() {
+    if (!readBoolean()) {
+      return null;
+    }
+    long seconds = readLong();
+    int nanos = readNanos();
+    try {
+      return Instant.ofEpochSecond(seconds, nanos);
+    } catch (java.time.DateTimeException e) {
+      throw malformed("instant out of range: " + seconds);
+    }
+  }
+
+  /** A map of non-null strings, in the order written. */
+  Map<String, String> readStringMap() {
+    int n = readCount(8);
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String k = readRequiredString("map key");
+      map.put(k, readRequiredString("map value"));
+    }
+    return map;
+  }
+
   /** A nullable duration, exact to the nanosecond so that bad TTLs reach the store unchanged. */
   Duration readDuration() {
     if (!readBoolean()) {
       return null;
     }
     long seconds = readLong();
+    return Duration.ofSeconds(seconds, readNanos());
+  }
+
+  private int readNanos() {
     int nanos = readInt();
     if (nanos < 0 || nanos > 999_999_999) {
       throw malformed("nanos out of range: " + nanos);
     }
-    return Duration.ofSeconds(seconds, nanos);
+    return nanos;
   }
 
   /** A count of items that each take at least {@code minItemBytes}: bounded by what is left. */
@@ -86,6 +140,16 @@ final class WireReader {
       throw malformed("count " + n + " does not fit in " + (end - pos) + " bytes");
     }
     return n;
+  }
+
+  /** As {@link #readCount}, where -1 stands for no list at all ({@code null}). */
+  int readCountOrNone(int minItemBytes) {
+    int n = readInt();
+    if (n == -1) {
+      return -1;
+    }
+    pos -= 4;
+    return readCount(minItemBytes);
   }
 
   void expectEnd() {

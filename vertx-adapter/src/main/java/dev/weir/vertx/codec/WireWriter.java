@@ -1,9 +1,14 @@
 package dev.weir.vertx.codec;
 
 import dev.weir.engine.Bytes;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 /** The writing half of {@link WireReader}: the same field layouts, appended to a buffer. */
 final class WireWriter {
@@ -31,5 +36,29 @@ final class WireWriter {
     if (d != null) {
       b.appendLong(d.getSeconds()).appendInt(d.getNano());
     }
+  }
+
+  static void writeInstant(Buffer b, Instant t) {
+    writeBoolean(b, t != null);
+    if (t != null) {
+      b.appendLong(t.getEpochSecond()).appendInt(t.getNano());
+    }
+  }
+
+  static void writeStringMap(Buffer b, Map<String, String> map) {
+    b.appendInt(map.size());
+    map.forEach((k, v) -> {
+      writeString(b, k);
+      writeString(b, v);
+    });
+  }
+
+  /**
+   * A buffer's remaining bytes, length-prefixed, its position untouched. Copied once, straight
+   * from the buffer: a read-only buffer (what the store hands out) has no array to append.
+   */
+  static void writeBuffer(Buffer b, ByteBuffer v) {
+    b.appendInt(v.remaining());
+    b.appendBuffer(BufferInternal.buffer(Unpooled.wrappedBuffer(v.duplicate())));
   }
 }

@@ -2,6 +2,7 @@ package dev.weir.vertx.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
@@ -12,11 +13,26 @@ import dev.weir.engine.KeyRange;
 import dev.weir.engine.KeyVersion;
 import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.PutOptions;
+import dev.weir.reactive.object.BucketInfo;
+import dev.weir.reactive.object.BucketStats;
+import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.Weir;
+import dev.weir.reactive.object.Features;
+import dev.weir.reactive.object.Listing;
+import dev.weir.reactive.object.ObjectInfo;
+import dev.weir.reactive.object.ObjectOptions;
+import dev.weir.reactive.object.ObjectStore;
+import dev.weir.reactive.object.PartInfo;
+import dev.weir.reactive.object.Upload;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +63,76 @@ class CodecsTest {
         new Object[] {new CreditCodec(), new Credit(3, 4)},
         new Object[] {new StreamFrameCodec(), new StreamFrame(5, StreamFrame.Kind.CHANGE,
             List.of(new ChangeEvent(ChangeEvent.Type.RANGE_DELETE, K, null, null, 8),
-                new ChangeEvent(ChangeEvent.Type.PUT, K, V, null, 9)), true, 12,
+                new ChangeEvent(ChangeEvent.Type.PUT, K, V, null, 9)), true, 12, 0,
             "last delivered sequence 7")},
         new Object[] {new StreamFrameCodec(), StreamFrame.items(6, StreamFrame.Kind.KEY_VERSION,
-            List.of(new KeyVersion(3, null), new KeyVersion(2, V)))});
+            List.of(new KeyVersion(3, null), new KeyVersion(2, V)))},
+        new Object[] {new WeirFailureCodec(), new WeirFailure(6, 2, "no such bucket: b")},
+        new Object[] {new ObjectRequestCodec(), ObjectRequest.listing("b", "p/", "/", null, 7)},
+        new Object[] {new ObjectRequestCodec(), new ObjectRequest(null, "k", "", "a", -1, 9)},
+        new Object[] {new ObjectWriteCodec(), new ObjectWrite("b", "k",
+            ObjectOptions.contentType("text/plain").withMetadata(Map.of("a", "")))},
+        new Object[] {new ObjectWriteCodec(), new ObjectWrite(null, null, null)},
+        new Object[] {new PartsRequestCodec(), new PartsRequest("b", UPLOAD, 3,
+            Arrays.asList(PartInfo.of(1, "e"), null, PART))},
+        new Object[] {new PartsRequestCodec(), PartsRequest.of("b", null)},
+        new Object[] {new UploadChunkCodec(), new UploadChunk(1, 2, true,
+            V.asReadOnlyByteBuffer())},
+        new Object[] {new UploadGrantCodec(), new UploadGrant(4, 1 << 20)},
+        new Object[] {new BucketInfoCodec(), new BucketInfo("b", Instant.ofEpochMilli(42))},
+        new Object[] {new ObjectInfoCodec(), INFO},
+        new Object[] {new BucketStatsCodec(), new BucketStats("b", 1, 2, 3, 4)},
+        new Object[] {new ListingCodec(), new Listing(List.of(INFO, INFO), List.of("d/"), true,
+            "k")},
+        new Object[] {new UploadCodec(), new Upload(null, "k", "../x", null)},
+        new Object[] {new PartInfoCodec(), PART},
+        new Object[] {new FeaturesCodec(), FEATURES},
+        new Object[] {new StreamFrameCodec(), StreamFrame.items(7, StreamFrame.Kind.OBJECT,
+            List.of(INFO))},
+        new Object[] {new StreamFrameCodec(), StreamFrame.items(8, StreamFrame.Kind.UPLOAD,
+            List.of(UPLOAD)).ending(6, 4, "no such upload: x")},
+        new Object[] {new StreamFrameCodec(), StreamFrame.items(9, StreamFrame.Kind.BUFFER,
+            List.of(ByteBuffer.wrap(new byte[] {1, 2, 3}).asReadOnlyBuffer()))});
+  }
+
+  private static final Upload UPLOAD = new Upload("b", "k", "id", Instant.ofEpochMilli(5));
+  private static final Features FEATURES = embeddedFeatures();
+
+  /** The embedded store's: the record grows with the object layer, so no literal here. */
+  private static Features embeddedFeatures() {
+    ReactiveStore kv = Weir.inMemory();
+    try {
+      return ObjectStore.over(kv).features();
+    } finally {
+      kv.close().block();
+    }
+  }
+
+  @Test
+  void featuresOfAnotherShapeAreRefusedNotMisread() {
+    Buffer wire = Buffer.buffer();
+    new FeaturesCodec().encodeToWire(wire, FEATURES);
+    Buffer shorter = wire.copy();
+    shorter.setInt(4, wire.getInt(4) - 1);
+    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+        () -> new FeaturesCodec().decodeFromWire(0, shorter));
+    assertTrue(e.getMessage().contains("another version"), e.getMessage());
+  }
+  private static final PartInfo PART = new PartInfo(2, "f", 10, Instant.EPOCH);
+  private static final ObjectInfo INFO = new ObjectInfo("dir/ü", 3, "text/plain",
+      Map.of("owner", "ann"), "900150983cd24fb0d6963f7d28e17f72", -5, 77, Instant.ofEpochMilli(9));
+
+  @Test
+  void objectContentCrossesByteForByteAsAReadOnlyBufferLeavingTheSourceUnmoved() {
+    ByteBuffer content = ByteBuffer.wrap(new byte[] {9, 1, 2, 3, 9}, 1, 3).slice()
+        .asReadOnlyBuffer();
+    StreamFrameCodec codec = new StreamFrameCodec();
+    Buffer wire = Buffer.buffer();
+    codec.encodeToWire(wire, StreamFrame.items(1, StreamFrame.Kind.BUFFER, List.of(content)));
+    ByteBuffer back = (ByteBuffer) codec.decodeFromWire(0, wire).items().get(0);
+    assertEquals(0, content.position());
+    assertTrue(back.isReadOnly());
+    assertEquals(content, back);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,0 +1,31 @@
+package dev.weir.vertx.codec;
+
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+
+/**
+ * A failure reply that names an exception kind finer than its code (a {@code NotFoundException}
+ * of kind {@code BUCKET}, a {@code BucketNotEmptyException}...). To anyone reading the bus it is
+ * an ordinary {@link ReplyException}: a recipient failure whose code is the {@code
+ * WeirException} code and whose message is the exception's; {@link #detail()} is what a Weir
+ * client adds to rebuild the exact kind. Vert.x sends a {@code ReplyException} subclass with the
+ * default codec registered for it, so the detail survives the cluster.
+ */
+public final class WeirFailure extends ReplyException {
+
+  private final int detail;
+
+  public WeirFailure(int code, int detail, String message) {
+    super(ReplyFailure.RECIPIENT_FAILURE, code, message, true);
+    this.detail = detail;
+  }
+
+  public int detail() {
+    return detail;
+  }
+
+  @Override
+  public String toString() {
+    return super.toString() + " [detail " + detail + "]";
+  }
+}
