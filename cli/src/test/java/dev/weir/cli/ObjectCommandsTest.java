@@ -188,10 +188,12 @@ class ObjectCommandsTest {
         shell.run("ls"));
   }
 
-  /** The ETag of a single put: XXH3-128 of the content, the store's default, as xxhsum -H2. */
+  /** The ETag of a single put: MetroHash128 of the content, the store's default. */
   private static String etag() {
-    HashValue128 h = Hashing.xxh3_128().hashBytesTo128Bits(HELLO.getBytes(StandardCharsets.UTF_8));
-    return String.format("%016x%016x", h.getMostSignificantBits(), h.getLeastSignificantBits());
+    HashValue128 h = Hashing.metroHash128().hashBytesTo128Bits(
+        HELLO.getBytes(StandardCharsets.UTF_8));
+    return String.format("%016x%016x", Long.reverseBytes(h.getLeastSignificantBits()),
+        Long.reverseBytes(h.getMostSignificantBits()));
   }
 
   private String compact(String line) {

@@ -27,7 +27,7 @@ final class ContentHash {
 
   ContentHash(EtagAlgorithm algorithm) {
     this.hash = switch (algorithm) {
-      case XXH3_128 -> new Xxh3();
+      case METRO_128 -> new Metro();
       case MD5 -> new Md5();
     };
   }
@@ -63,22 +63,25 @@ final class ContentHash {
     }
   }
 
-  private static final class Xxh3 implements Stream {
-    private final HashStream128 xxh3 = Hashing.xxh3_128().hashStream();
+  private static final class Metro implements Stream {
+    private final HashStream128 metro = Hashing.metroHash128().hashStream();
 
     @Override
     public void update(byte[] b, int off, int len) {
-      xxh3.putBytes(b, off, len);
+      metro.putBytes(b, off, len);
     }
 
-    /** XXH3's canonical form: the high 64 bits first, each half big-endian. */
+    /**
+     * As the reference implementation writes it: its two 64-bit words little-endian, the first
+     * (hash4j's low half) first.
+     */
     @Override
     public byte[] digest() {
-      HashValue128 v = xxh3.get();
+      HashValue128 v = metro.get();
       byte[] out = new byte[16];
       for (int i = 0; i < 8; i++) {
-        out[i] = (byte) (v.getMostSignificantBits() >>> (56 - 8 * i));
-        out[8 + i] = (byte) (v.getLeastSignificantBits() >>> (56 - 8 * i));
+        out[i] = (byte) (v.getLeastSignificantBits() >>> (8 * i));
+        out[8 + i] = (byte) (v.getMostSignificantBits() >>> (8 * i));
       }
       return out;
     }

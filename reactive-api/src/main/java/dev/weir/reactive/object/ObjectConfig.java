@@ -15,7 +15,7 @@ public final class ObjectConfig {
 
   public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
   public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
-  public static final EtagAlgorithm DEFAULT_ETAG = EtagAlgorithm.XXH3_128;
+  public static final EtagAlgorithm DEFAULT_ETAG = EtagAlgorithm.METRO_128;
 
   private final int chunkSize;
   private final Duration uploadExpiry;
@@ -53,7 +53,7 @@ public final class ObjectConfig {
   }
 
   /**
-   * The ETag of a simple put: {@link EtagAlgorithm#XXH3_128} by default, {@link
+   * The ETag of a simple put: {@link EtagAlgorithm#METRO_128} by default, {@link
    * EtagAlgorithm#MD5} for S3-exact ETags. Multipart ETags are S3's either way.
    */
   public ObjectConfig withEtagAlgorithm(EtagAlgorithm algorithm) {

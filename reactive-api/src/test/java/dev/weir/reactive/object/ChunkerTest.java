@@ -63,7 +63,7 @@ class ChunkerTest {
 
   @Test
   void theCallersBufferIsCopiedAndItsPositionKept() {
-    Chunker c = new Chunker(4, EtagAlgorithm.XXH3_128);
+    Chunker c = new Chunker(4, EtagAlgorithm.METRO_128);
     ByteBuffer b = ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5});
     List<Chunker.Chunk> out = c.accept(b);
     assertEquals(0, b.position());
