@@ -110,7 +110,7 @@ final class Chunker {
   /**
    * Doubling all the way would copy the first chunk's bytes once more in total (a quarter more
    * copying for a 4 MiB object streamed in small buffers); doubling up to 64 KiB and then
-   * allocating the whole chunk copies at most 64 KiB again.
+   * allocating the whole chunk copies at most ~120 KiB again, once per object.
    */
   private int grown(int capacity) {
     return capacity >= LAST_DOUBLING ? chunkSize : Math.min(chunkSize, capacity * 2);
