@@ -522,7 +522,7 @@ public final class Compare {
       Score sc = e.getValue();
       String mbs = "";
       String rt = "";
-      if (name.endsWith("4MiB") && !name.startsWith("ranged")) {
+      if (name.matches("(copy|write|read)4MiB.*")) {
         double v = MB_PER_BLOB * 1e6 / toMicros(sc);
         mbs = fmtNum(v);
         rt = copy == null ? "" : String.format(Locale.ROOT, "%.2fx", toMicros(copy) / toMicros(sc));

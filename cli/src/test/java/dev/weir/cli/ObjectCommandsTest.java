@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dynatrace.hash4j.hashing.HashValue128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,14 +188,12 @@ class ObjectCommandsTest {
         shell.run("ls"));
   }
 
-  /** The ETag of a single put: the hex MD5 of the content. */
+  /** The ETag of a single put: MetroHash128 of the content, the store's default. */
   private static String etag() {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("MD5").digest(HELLO.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    HashValue128 h = Hashing.metroHash128().hashBytesTo128Bits(
+        HELLO.getBytes(StandardCharsets.UTF_8));
+    return String.format("%016x%016x", Long.reverseBytes(h.getLeastSignificantBits()),
+        Long.reverseBytes(h.getMostSignificantBits()));
   }
 
   private String compact(String line) {

@@ -3,6 +3,7 @@ package dev.weir.reactive;
 import dev.weir.engine.EngineConfig;
 import dev.weir.engine.InvalidArgumentException;
 import dev.weir.reactive.object.Bucket;
+import dev.weir.reactive.object.EtagAlgorithm;
 import dev.weir.reactive.object.ObjectConfig;
 import dev.weir.reactive.object.ObjectStore;
 import java.net.URLDecoder;
@@ -16,9 +17,11 @@ import reactor.core.publisher.Mono;
 /**
  * Opens a {@link WeirStore} from a DSN, {@code mem://[name][?option=value&...]} as in the
  * storage-driver reference. Options: {@code bucket} (created if absent), {@code chunkSize}
- * (bytes), {@code uploadExpiry} (ISO-8601 duration, e.g. {@code PT24H}), {@code
- * maxMemoryBytes}. An unknown scheme or option, or a bad value, is an {@link
- * InvalidArgumentException} naming it.
+ * (bytes), {@code uploadExpiry} (ISO-8601 duration, e.g. {@code PT24H}), {@code etag} ({@code
+ * metrohash128}, the default, or {@code md5}: see {@link EtagAlgorithm}), {@code
+ * maxMemoryBytes}.
+ * An unknown scheme or option, or a bad value, is an {@link InvalidArgumentException} naming
+ * it.
  */
 final class DsnOpener {
 
@@ -39,10 +42,11 @@ final class DsnOpener {
             switch (o.getKey()) {
               case "chunkSize" -> objects = objects.withChunkSize((int) number(o.getKey(), v));
               case "uploadExpiry" -> objects = objects.withUploadExpiry(duration(o.getKey(), v));
+              case "etag" -> objects = objects.withEtagAlgorithm(EtagAlgorithm.of(v));
               case "maxMemoryBytes" -> engine.maxMemoryBytes(number(o.getKey(), v));
               default -> throw new InvalidArgumentException(
                   "unknown option '" + o.getKey() + "' in DSN " + dsn
-                      + " (known: bucket, chunkSize, uploadExpiry, maxMemoryBytes)");
+                      + " (known: bucket, chunkSize, uploadExpiry, etag, maxMemoryBytes)");
             }
           }
           EngineConfig config = engine.build();

@@ -1,10 +1,13 @@
 package dev.weir.reactive.object;
 
-/** Bytes streamed into chunks under {@code id}, with their digests, not yet referenced. */
-record Blob(String id, long size, int chunkSize, byte[] md5, int crc32c) {
+/**
+ * Bytes streamed into chunks under {@code id}, not yet referenced, with their digests: the
+ * 16-byte ETag hash (of the algorithm the writer was given) and the CRC32C.
+ */
+record Blob(String id, long size, int chunkSize, byte[] digest, int crc32c) {
 
   String etag() {
-    return Digests.hex(md5);
+    return Digests.hex(digest);
   }
 
   Manifest.Segment segment() {

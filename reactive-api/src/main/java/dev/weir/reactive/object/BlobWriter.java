@@ -24,7 +24,8 @@ final class BlobWriter {
     this.chunkSize = chunkSize;
   }
 
-  Mono<Blob> write(String bucket, Flux<ByteBuffer> content) {
+  /** Streams {@code content} into a new blob whose digest is by {@code etag}. */
+  Mono<Blob> write(String bucket, Flux<ByteBuffer> content, EtagAlgorithm etag) {
     if (content == null) {
       return Mono.error(new InvalidArgumentException("content must not be null"));
     }
@@ -32,7 +33,7 @@ final class BlobWriter {
         () -> {
           String blobId = Ids.next();
           Bytes prefix = Keys.blobChunks(bucket, blobId);
-          Chunker chunker = new Chunker(chunkSize);
+          Chunker chunker = new Chunker(chunkSize, etag);
           // map copies each buffer as it arrives, before any queue: the caller may reuse it.
           return content
               .map(chunker::accept)

@@ -82,7 +82,7 @@ final class EmbeddedObjectStore implements ObjectStore {
 
   @Override
   public Features features() {
-    return Features.embedded();
+    return Features.embedded(ctx.config.etagAlgorithm());
   }
 
   @Override

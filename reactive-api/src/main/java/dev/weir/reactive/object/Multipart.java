@@ -56,16 +56,17 @@ final class Multipart {
     return Mono.defer(
         () -> {
           Names.partNumber(number);
-          // Fail fast on an unknown upload before streaming; the commit checks again.
+          // Fail fast on an unknown upload before streaming; the commit checks again. A part
+          // is always digested by MD5: S3's multipart ETag is made of the parts' MD5s.
           return open(upload)
-              .then(ctx.blobs.write(bucket, content))
+              .then(ctx.blobs.write(bucket, content, EtagAlgorithm.MD5))
               .flatMap(blob -> commitPart(upload, number, blob));
         });
   }
 
   private Mono<PartInfo> commitPart(Upload upload, int number, Blob blob) {
     PartRecord part = new PartRecord(
-        number, blob.id(), blob.size(), blob.chunkSize(), blob.md5(), blob.crc32c(), ctx.now());
+        number, blob.id(), blob.size(), blob.chunkSize(), blob.digest(), blob.crc32c(), ctx.now());
     Bytes key = Keys.part(bucket, upload.uploadId(), number);
     Mono<PartInfo> commit =
         ctx.gate(bucket)

@@ -6,27 +6,33 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * Settings of the object layer: chunk size, how long an open multipart upload lives, and the
- * clock (milliseconds) that stamps objects and expires uploads. Pass the store's own clock
- * ({@code EngineConfig.clock()}) so that tests can move both in virtual time.
+ * Settings of the object layer: chunk size, how long an open multipart upload lives, the ETag
+ * algorithm of a simple put, and the clock (milliseconds) that stamps objects and expires
+ * uploads. Pass the store's own clock ({@code EngineConfig.clock()}) so that tests can move
+ * both in virtual time.
  */
 public final class ObjectConfig {
 
   public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
   public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
+  public static final EtagAlgorithm DEFAULT_ETAG = EtagAlgorithm.METRO_128;
 
   private final int chunkSize;
   private final Duration uploadExpiry;
+  private final EtagAlgorithm etag;
   private final LongSupplier clock;
 
-  private ObjectConfig(int chunkSize, Duration uploadExpiry, LongSupplier clock) {
+  private ObjectConfig(
+      int chunkSize, Duration uploadExpiry, EtagAlgorithm etag, LongSupplier clock) {
     this.chunkSize = chunkSize;
     this.uploadExpiry = uploadExpiry;
+    this.etag = etag;
     this.clock = clock;
   }
 
   public static ObjectConfig defaults() {
-    return new ObjectConfig(DEFAULT_CHUNK_SIZE, DEFAULT_UPLOAD_EXPIRY, System::currentTimeMillis);
+    return new ObjectConfig(
+        DEFAULT_CHUNK_SIZE, DEFAULT_UPLOAD_EXPIRY, DEFAULT_ETAG, System::currentTimeMillis);
   }
 
   /** Bytes per stored chunk: a ranged read fetches only the chunks it overlaps. */
@@ -34,7 +40,7 @@ public final class ObjectConfig {
     if (bytes < 1) {
       throw new InvalidArgumentException("chunkSize must be at least 1, was " + bytes);
     }
-    return new ObjectConfig(bytes, uploadExpiry, clock);
+    return new ObjectConfig(bytes, uploadExpiry, etag, clock);
   }
 
   /** How long an upload may stay open; after that it is aborted and its parts freed. */
@@ -43,11 +49,21 @@ public final class ObjectConfig {
     if (expiry.isZero() || expiry.isNegative()) {
       throw new InvalidArgumentException("uploadExpiry must be positive, was " + expiry);
     }
-    return new ObjectConfig(chunkSize, expiry, clock);
+    return new ObjectConfig(chunkSize, expiry, etag, clock);
+  }
+
+  /**
+   * The ETag of a simple put: {@link EtagAlgorithm#METRO_128} by default, {@link
+   * EtagAlgorithm#MD5} for S3-exact ETags. Multipart ETags are S3's either way.
+   */
+  public ObjectConfig withEtagAlgorithm(EtagAlgorithm algorithm) {
+    return new ObjectConfig(
+        chunkSize, uploadExpiry, Objects.requireNonNull(algorithm, "etagAlgorithm"), clock);
   }
 
   public ObjectConfig withClock(LongSupplier millis) {
-    return new ObjectConfig(chunkSize, uploadExpiry, Objects.requireNonNull(millis, "clock"));
+    return new ObjectConfig(
+        chunkSize, uploadExpiry, etag, Objects.requireNonNull(millis, "clock"));
   }
 
   public int chunkSize() {
@@ -56,6 +72,10 @@ public final class ObjectConfig {
 
   public Duration uploadExpiry() {
     return uploadExpiry;
+  }
+
+  public EtagAlgorithm etagAlgorithm() {
+    return etag;
   }
 
   public LongSupplier clock() {

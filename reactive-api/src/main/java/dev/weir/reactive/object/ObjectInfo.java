@@ -11,8 +11,10 @@ import java.util.Map;
  * @param contentType the content type given at put ({@link ObjectOptions#DEFAULT_CONTENT_TYPE}
  *     when none was)
  * @param metadata user metadata, unmodifiable
- * @param etag as S3: the hex MD5 of the content for a single put; for a multipart upload the
- *     hex MD5 of the concatenated binary MD5s of its parts, then {@code -} and the part count
+ * @param etag for a single put, a 128-bit hash of the content in hex, by the store's {@link
+ *     EtagAlgorithm} (MetroHash128 by default; MD5, as S3, with {@code etag=md5}: see {@link
+ *     Features#etagAlgorithm()}); for a multipart upload, as S3, the hex MD5 of the
+ *     concatenated binary MD5s of its parts, then {@code -} and the part count
  * @param crc32c the CRC32C of the whole content
  * @param sequence the store sequence of the write that made this object visible; changes with
  *     every put, copy onto or move onto the key

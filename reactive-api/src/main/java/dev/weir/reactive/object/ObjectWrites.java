@@ -35,7 +35,7 @@ final class ObjectWrites {
               .flatMap(
                   record ->
                       ctx.blobs
-                          .write(bucket, content)
+                          .write(bucket, content, ctx.config.etagAlgorithm())
                           .flatMap(blob -> commitPut(key, blob, o, record.incarnation())));
         });
   }

@@ -20,7 +20,8 @@ class ChunkerTest {
       int chunk = 1 + r.nextInt(100_000);
       byte[] data = new byte[r.nextInt(300_000)];
       r.nextBytes(data);
-      Chunker c = new Chunker(chunk);
+      EtagAlgorithm etag = EtagAlgorithm.values()[round % EtagAlgorithm.values().length];
+      Chunker c = new Chunker(chunk, etag);
       List<Chunker.Chunk> out = new ArrayList<>();
       for (int at = 0; at < data.length; ) {
         int n = Math.min(data.length - at, 1 + r.nextInt(chunk * 2));
@@ -36,13 +37,33 @@ class ChunkerTest {
         joined.writeBytes(out.get(i).bytes().toByteArray());
       }
       assertArrayEquals(data, joined.toByteArray(), "seed=" + seed);
-      assertEquals(data.length, c.result("id").size());
+      Blob blob = c.result("id");
+      assertEquals(data.length, blob.size());
+      assertEquals(ContentHashTest.hexOf(etag, data), blob.etag(), "seed=" + seed);
+      assertEquals(ContentHashTest.crc32c(data), blob.crc32c(), "seed=" + seed);
+    }
+  }
+
+  @Test
+  void wholeChunksOfHeapDirectAndReadOnlyBuffersAreCopied() {
+    byte[] data = new byte[10];
+    new Random(3).nextBytes(data);
+    ByteBuffer direct = ByteBuffer.allocateDirect(10).put(data).flip();
+    ByteBuffer offset = ByteBuffer.wrap(new byte[14], 2, 10).slice().put(data).flip();
+    for (ByteBuffer b : List.of(ByteBuffer.wrap(data), direct, offset, offset.asReadOnlyBuffer())) {
+      Chunker c = new Chunker(4, EtagAlgorithm.MD5);
+      List<Chunker.Chunk> out = new ArrayList<>(c.accept(b));
+      out.addAll(c.finish());
+      assertEquals(0, b.position());
+      assertEquals(3, out.size());
+      assertArrayEquals(java.util.Arrays.copyOfRange(data, 4, 8), out.get(1).bytes().toByteArray());
+      assertEquals(ContentHashTest.hexOf(EtagAlgorithm.MD5, data), c.result("id").etag());
     }
   }
 
   @Test
   void theCallersBufferIsCopiedAndItsPositionKept() {
-    Chunker c = new Chunker(4);
+    Chunker c = new Chunker(4, EtagAlgorithm.METRO_128);
     ByteBuffer b = ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5});
     List<Chunker.Chunk> out = c.accept(b);
     assertEquals(0, b.position());
