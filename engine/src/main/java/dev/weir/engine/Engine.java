@@ -47,7 +47,9 @@ public final class Engine implements AutoCloseable {
 
   private Engine(EngineConfig config) {
     this.config = config;
-    this.versions = new VersionHolder(Version.empty(new MemTable(0)));
+    this.versions =
+        new VersionHolder(
+            Version.empty(new MemTable(0, config.memtableBytes(), config.bloomBitsPerKey())));
     Compactor[] compactorRef = new Compactor[1];
     this.changes =
         new ChangeLog(

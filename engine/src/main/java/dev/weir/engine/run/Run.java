@@ -3,6 +3,7 @@ package dev.weir.engine.run;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
+import dev.weir.engine.key.BloomFilter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Run implements KeySource {
 
   static final int FENCE_STRIDE = 32;
+  /** Counts what cannot happen, so the JIT keeps the loads of {@link #touchKeys}. */
+  private static final LongAdder UNLIKELY = new LongAdder();
   private static final VarHandle BE_LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -239,10 +242,7 @@ public final class Run implements KeySource {
     if (from >= to) {
       return 0;
     }
-    int t = 0;
-    for (int at = keyStart(from), end = keyStart(to); at < end; at += 64) {
-      t += keyData[at];
-    }
+    int t = touchKeys(from, to);
     for (int i = from; i < to; i += 16) { // 16 ints or compressed references a line
       t += seqOffsets != null ? seqOffsets[i] : (int) seqs[i];
       t += values[i] == null ? 1 : 0;
@@ -313,11 +313,18 @@ public final class Run implements KeySource {
     }
     long prefix = prefix8(key, commonPrefix, key.length - commonPrefix);
     // blocks whose first key sorts below ours: the last of them may hold the lower bound
-    int below = fenceBound(prefix, false);
+    int below = fenceBound(prefix);
     // blocks whose first key sorts above ours cannot: the lower bound is at their start at most
-    int above = fenceBound(prefix, true);
+    int above = below;
+    while (above < fences.length && fences[above] == prefix) {
+      above++;
+    }
     int a = Math.max(0, below - 1) * FENCE_STRIDE;
     int b = above < fences.length ? above * FENCE_STRIDE : size;
+    // load the block's lines together: a binary search would miss on them one after another
+    if (touchKeys(a, b) == Integer.MIN_VALUE) {
+      UNLIKELY.increment(); // never in practice; makes the loads' result matter
+    }
     while (a < b) {
       int mid = (a + b) >>> 1;
       if (compareAt(mid, key) < 0) {
@@ -329,14 +336,21 @@ public final class Run implements KeySource {
     return a;
   }
 
-  /** The first fence above {@code prefix} (or at least {@code prefix} when not strict). */
-  private int fenceBound(long prefix, boolean strict) {
+  private int touchKeys(int from, int to) {
+    int t = 0;
+    for (int at = keyStart(from), end = keyStart(to); at < end; at += 64) {
+      t += keyData[at];
+    }
+    return t;
+  }
+
+  /** The first fence at least {@code prefix}. */
+  private int fenceBound(long prefix) {
     int lo = 0;
     int hi = fences.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      int cmp = Long.compareUnsigned(fences[mid], prefix);
-      if (cmp < 0 || (strict && cmp == 0)) {
+      if (Long.compareUnsigned(fences[mid], prefix) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;

@@ -1,5 +1,6 @@
 package dev.weir.engine.run;
 
+import dev.weir.engine.key.BloomFilter;
 import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.KeyOrder;
 import java.util.Arrays;

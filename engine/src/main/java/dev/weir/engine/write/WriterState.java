@@ -249,7 +249,7 @@ final class WriterState {
     if (rotate) {
       frozenBytes += active.approximateBytes();
       frozen.add(0, active);
-      active = new MemTable(nextTableId++);
+      active = active.successor(nextTableId++);
       published = new Version(lastSeq, active, frozen, levels, tombstones);
     } else if (published.visibleSeq() != lastSeq || published.tombstones() != tombstones) {
       published = published.withVisibleSeq(lastSeq, tombstones);

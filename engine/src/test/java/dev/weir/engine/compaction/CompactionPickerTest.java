@@ -90,7 +90,7 @@ class CompactionPickerTest {
             continue;
           }
           if (item.equals("F")) {
-            MemTable m = new MemTable(frozen.size() + 1);
+            MemTable m = new MemTable(frozen.size() + 1, 1 << 20, 10);
             m.add(bytes("a"), 1, ValueKind.PUT, bytes("v"), 0);
             frozen.add(m);
           } else {
@@ -102,7 +102,7 @@ class CompactionPickerTest {
         }
       }
     }
-    return new Version(0, new MemTable(0), frozen, levels, new RangeTombstone[0]);
+    return new Version(0, new MemTable(0, 1 << 20, 10), frozen, levels, new RangeTombstone[0]);
   }
 
   /** A run over {@code from-to:kib}: two keys, with values sized to the KiB given. */

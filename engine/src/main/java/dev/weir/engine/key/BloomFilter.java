@@ -1,8 +1,14 @@
-package dev.weir.engine.run;
+package dev.weir.engine.key;
 
 /**
  * A blocked bloom filter: every key's bits fall in one 512-bit block (one cache line), so a
- * negative lookup costs one cache miss whatever the number of probes. Immutable once built.
+ * negative lookup costs one cache miss whatever the number of probes.
+ *
+ * <p>A run's filter is built whole and never changes. A memtable's grows: its one writer (the
+ * write loop) adds keys with plain writes, and readers probe concurrently. That is safe
+ * because bits are only ever set: a reader looks only for versions published to it (by the
+ * volatile write that installs a Version, after their bits were set), and any value a word
+ * has held since then, even read torn, still has those bits.
  */
 public final class BloomFilter {
 
@@ -19,18 +25,24 @@ public final class BloomFilter {
   }
 
   /** A filter over {@code hashes} (from {@link KeyHash}) at about {@code bitsPerKey} bits each. */
-  static BloomFilter build(long[] hashes, int count, int bitsPerKey) {
-    long totalBits = Math.max(512L, (long) count * bitsPerKey);
-    int blocks = (int) Math.min(Integer.MAX_VALUE / LONGS_PER_BLOCK, (totalBits + 511) / 512);
-    int probes = Math.max(1, Math.min(12, (int) Math.round(bitsPerKey * 0.69)));
-    BloomFilter f = new BloomFilter(new long[blocks * LONGS_PER_BLOCK], probes);
+  public static BloomFilter build(long[] hashes, int count, int bitsPerKey) {
+    BloomFilter f = empty(count, bitsPerKey);
     for (int i = 0; i < count; i++) {
       f.add(hashes[i]);
     }
     return f;
   }
 
-  private void add(long hash) {
+  /** An empty filter sized for {@code keys} keys at about {@code bitsPerKey} bits each. */
+  public static BloomFilter empty(long keys, int bitsPerKey) {
+    long totalBits = Math.max(512L, keys * bitsPerKey);
+    int blocks = (int) Math.min(Integer.MAX_VALUE / LONGS_PER_BLOCK, (totalBits + 511) / 512);
+    int probes = Math.max(1, Math.min(12, (int) Math.round(bitsPerKey * 0.69)));
+    return new BloomFilter(new long[blocks * LONGS_PER_BLOCK], probes);
+  }
+
+  /** Adds a key's hash; by one thread at a time (see the class comment for readers). */
+  public void add(long hash) {
     int base = block(hash);
     long h = hash;
     for (int i = 0; i < probes; i++) {
@@ -41,7 +53,7 @@ public final class BloomFilter {
   }
 
   /** False means the key is certainly absent. */
-  boolean mightContain(long hash) {
+  public boolean mightContain(long hash) {
     int base = block(hash);
     long h = hash;
     for (int i = 0; i < probes; i++) {
@@ -59,7 +71,7 @@ public final class BloomFilter {
     return (int) (((hash >>> 32) * blocks) >>> 32) * LONGS_PER_BLOCK;
   }
 
-  long heapBytes() {
+  public long heapBytes() {
     return 16L + bits.length * 8L;
   }
 }
