@@ -4,6 +4,7 @@ import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.BloomFilter;
+import dev.weir.engine.key.ValueKind;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Entries are sorted by key ascending, then sequence descending, and laid out in flat
  * arrays rather than one object per entry: all key bytes in one array with an offset table,
- * sequences, kinds and (only when some entry has a TTL) expiry times in primitive arrays.
+ * sequences and (only when some entry has a TTL) expiry times in primitive arrays. A version's
+ * kind needs no array: a put always has a value and a deletion never does.
  * Values are the immutable arrays the store already holds, shared, never copied.
  *
  * <p>A lookup first asks the blocked {@link BloomFilter} (one cache line), then searches a
@@ -41,7 +43,6 @@ public final class Run implements KeySource {
   private final int[] seqOffsets;
   /** Sequences in full, only when {@link #seqOffsets} cannot hold them. */
   private final long[] seqs;
-  private final byte[] kinds;
   private final long[] expiries;
   private final byte[][] values;
   private final boolean distinctKeys;
@@ -65,7 +66,6 @@ public final class Run implements KeySource {
       byte[] keyData,
       int[] keyOffsets,
       long[] seqs,
-      byte[] kinds,
       long[] expiries,
       byte[][] values,
       boolean distinctKeys,
@@ -103,7 +103,6 @@ public final class Run implements KeySource {
       this.seqOffsets = null;
       this.seqs = seqs;
     }
-    this.kinds = kinds;
     this.expiries = expiries;
     this.values = values;
     this.distinctKeys = distinctKeys;
@@ -138,7 +137,6 @@ public final class Run implements KeySource {
             + keyData.length
             + (this.keyOffsets == null ? 0 : 4L * keyOffsets.length)
             + (seqOffsets == null ? 8L : 4L) * size
-            + size
             + 4L * size
             + (expiries == null ? 0 : 8L * size)
             + 8L * fences.length
@@ -233,7 +231,7 @@ public final class Run implements KeySource {
 
   /**
    * Reads one word of every cache line that entries {@code [from, from + count)} occupy in the
-   * key, sequence, kind and value arrays, so that their misses overlap instead of stalling a
+   * key, sequence and value arrays, so that their misses overlap instead of stalling a
    * cursor one by one (Java has no prefetch instruction; independent loads are the nearest
    * thing). Returns a value the caller must keep, so the loads are not optimised away.
    */
@@ -247,9 +245,6 @@ public final class Run implements KeySource {
       t += seqOffsets != null ? seqOffsets[i] : (int) seqs[i];
       t += values[i] == null ? 1 : 0;
     }
-    for (int i = from; i < to; i += 64) {
-      t += kinds[i];
-    }
     return t;
   }
 
@@ -258,7 +253,7 @@ public final class Run implements KeySource {
   }
 
   byte kindAt(int i) {
-    return kinds[i];
+    return values[i] == null ? ValueKind.DELETE : ValueKind.PUT;
   }
 
   byte[] valueAt(int i) {
@@ -270,7 +265,7 @@ public final class Run implements KeySource {
   }
 
   void load(int i, VersionRef out) {
-    out.set(seqAt(i), kinds[i], values[i], expiries == null ? 0 : expiries[i]);
+    out.set(seqAt(i), kindAt(i), values[i], expiries == null ? 0 : expiries[i]);
   }
 
   /** The first entry after the versions of entry {@code i}'s key. */

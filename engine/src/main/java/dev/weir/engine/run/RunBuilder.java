@@ -3,6 +3,7 @@ package dev.weir.engine.run;
 import dev.weir.engine.key.BloomFilter;
 import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.KeyOrder;
+import dev.weir.engine.key.ValueKind;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,6 @@ public final class RunBuilder {
   private int keyBytes;
   private int[] keyOffsets = new int[65];
   private long[] seqs = new long[64];
-  private byte[] kinds = new byte[64];
   private long[] expiries;
   private byte[][] values = new byte[64][];
   private long[] hashes = new long[64];
@@ -36,6 +36,10 @@ public final class RunBuilder {
   }
 
   public void add(byte[] key, long seq, byte kind, byte[] value, long expireAt) {
+    if ((kind == ValueKind.PUT) != (value != null)) {
+      // the run derives a version's kind from its value
+      throw new IllegalArgumentException("a put needs a value and a deletion has none");
+    }
     boolean newKey = lastKey == null || !Arrays.equals(lastKey, key);
     if (lastKey != null) {
       int cmp = KeyOrder.compare(lastKey, key);
@@ -48,7 +52,6 @@ public final class RunBuilder {
     keyBytes += key.length;
     keyOffsets[size + 1] = keyBytes;
     seqs[size] = seq;
-    kinds[size] = kind;
     values[size] = value;
     if (expireAt != 0) {
       if (expiries == null) {
@@ -72,7 +75,6 @@ public final class RunBuilder {
         Arrays.copyOf(keyData, keyBytes),
         Arrays.copyOf(keyOffsets, size + 1),
         Arrays.copyOf(seqs, size),
-        Arrays.copyOf(kinds, size),
         expiries == null ? null : Arrays.copyOf(expiries, size),
         Arrays.copyOf(values, size),
         distinct == size,
@@ -88,7 +90,6 @@ public final class RunBuilder {
       int n = seqs.length * 2;
       keyOffsets = Arrays.copyOf(keyOffsets, n + 1);
       seqs = Arrays.copyOf(seqs, n);
-      kinds = Arrays.copyOf(kinds, n);
       values = Arrays.copyOf(values, n);
       hashes = Arrays.copyOf(hashes, n);
       if (expiries != null) {

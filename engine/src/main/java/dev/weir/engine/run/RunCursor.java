@@ -33,7 +33,7 @@ public final class RunCursor implements SourceCursor {
 
   /**
    * Entries touched ahead of the cursor ({@link Run#touch}): a scan starts at a random place in
-   * four arrays, and left alone its first dozens of misses come one at a time; touched ahead,
+   * three arrays, and left alone its first dozens of misses come one at a time; touched ahead,
    * a short scan ran a fifth faster.
    */
   private static final int AHEAD = 32;
