@@ -275,7 +275,9 @@ public final class Compare {
           .measurementIterations(quick ? 2 : 3)
           .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000));
     } else {
-      o.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 400 : 1000))
+      // 3 s of warm-up: on 2 shared cores the JIT needs that long to settle a scan's call tree
+      // (seen: a first second at a tenth of the steady rate)
+      o.warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 400 : 1000))
           .measurementIterations(quick ? 2 : 3)
           .measurementTime(TimeValue.milliseconds(quick ? 400 : 2000));
     }
