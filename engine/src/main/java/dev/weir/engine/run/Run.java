@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.LongAdder;
  * An immutable sorted run: the in-memory equivalent of an SSTable.
  *
  * <p>Entries are sorted by key ascending, then sequence descending, and laid out in flat
- * arrays rather than one object per entry: all key bytes in one array with an offset table,
- * sequences and (only when some entry has a TTL) expiry times in primitive arrays. A version's
- * kind needs no array: a put always has a value and a deletion never does.
- * Values are the immutable arrays the store already holds, shared, never copied.
+ * arrays rather than one object per entry: all key bytes in one array (with an offset table
+ * only when keys differ in length), sequences as 4-byte offsets from the run's smallest (8-byte
+ * values only when they span more than 2^32), and expiry times only when some entry has a TTL.
+ * A version's kind needs no array: a put always has a value and a deletion never does. Values
+ * are the immutable arrays the store already holds, shared, never copied. For 16-byte keys
+ * this is 24 bytes a record besides the value, which is what puts Weir's heap per record
+ * below a B-tree's.
  *
  * <p>A lookup first asks the blocked {@link BloomFilter} (one cache line), then searches a
  * fence index of the first 8 bytes of every {@value #FENCE_STRIDE}th key (small enough to stay
