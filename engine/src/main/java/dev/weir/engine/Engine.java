@@ -126,14 +126,14 @@ public final class Engine implements AutoCloseable {
       seq = snapshot.sequence();
     }
     VersionRef ref = new VersionRef();
-    return v.findLive(key.array(), seq, config.clock().getAsLong(), ref)
+    return v.findLive(key.array(), seq, config.clock(), ref)
         ? new Entry(key, Bytes.wrap(ref.value), ref.seq)
         : null;
   }
 
   private Bytes valueOf(Version v, byte[] key, long seq) {
     VersionRef ref = new VersionRef();
-    return v.findLive(key, seq, config.clock().getAsLong(), ref) ? Bytes.wrap(ref.value) : null;
+    return v.findLive(key, seq, config.clock(), ref) ? Bytes.wrap(ref.value) : null;
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.weir.engine.run.RunCursor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The immutable read root of the store: the visible sequence, the active memtable, frozen
@@ -132,6 +133,14 @@ public final class Version {
     return find(key, readSeq, out)
         && out.kind == ValueKind.PUT
         && (out.expireAt == 0 || out.expireAt > now)
+        && !hiddenByTombstone(key, out.seq, readSeq);
+  }
+
+  /** As {@link #findLive(byte[], long, long, VersionRef)}, reading the clock only if needed. */
+  public boolean findLive(byte[] key, long readSeq, LongSupplier clock, VersionRef out) {
+    return find(key, readSeq, out)
+        && out.kind == ValueKind.PUT
+        && (out.expireAt == 0 || out.expireAt > clock.getAsLong())
         && !hiddenByTombstone(key, out.seq, readSeq);
   }
 
