@@ -1,15 +1,19 @@
 package dev.weir.cli;
 
+import dev.weir.engine.StoreClosedException;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.object.ObjectStore;
 import dev.weir.vertx.ClientOptions;
+import dev.weir.vertx.EventBusObjectStore;
 import dev.weir.vertx.EventBusStore;
 import java.time.Duration;
+import reactor.core.Exceptions;
 
 /**
  * {@code weir shell --connect}: this process joins the cluster as a node and uses the served
- * store through an {@link EventBusStore}. Objects are not served on the bus yet, so there is no
- * object view.
+ * store through an {@link EventBusStore}, and its objects through an {@link
+ * EventBusObjectStore}, so every command works as on a local store. A store served without
+ * objects (by another program) is used for its keys; the object commands then say so.
  *
  * <p>A full member, not a Hazelcast lite member: a lite member would join and leave without
  * moving partitions, but once the server (the only data member) is gone it cannot even
@@ -31,30 +35,48 @@ final class BusConnection implements StoreHandle {
 
   private final VertxNode node;
   private final EventBusStore store;
+  private final EventBusObjectStore objects; // null: the store is served without objects
   private final String where;
 
-  private BusConnection(VertxNode node, EventBusStore store, String where) {
+  private BusConnection(VertxNode node, EventBusStore store, EventBusObjectStore objects,
+      String where) {
     this.node = node;
     this.store = store;
+    this.objects = objects;
     this.where = where;
   }
 
   /**
    * Joins the cluster and checks that {@code name} is served there (one round trip), so a
-   * wrong name or cluster is one error at start rather than on every command.
+   * wrong name or cluster is one error at start rather than on every command; then connects to
+   * its objects (another round trip, which learns the store's object features).
    */
   static StoreHandle connect(ClusterSettings settings, String name) {
     VertxNode node = VertxNode.join(settings, true);
     EventBusStore store = EventBusStore.create(node.vertx, name, OPTIONS);
     try {
       Await.value(store.stats());
+      return new BusConnection(node, store, objects(node, name),
+          "the cluster " + settings.name());
     } catch (RuntimeException e) {
       node.close(CLOSE_BOUND);
       throw new ShellException("not served on the cluster "
           + settings.name() + " (members " + String.join(",", settings.members()) + "): "
           + Shell.describe(e));
     }
-    return new BusConnection(node, store, "the cluster " + settings.name());
+  }
+
+  /** The objects of the store served as {@code name}, or null when it is served without. */
+  private static EventBusObjectStore objects(VertxNode node, String name) {
+    try {
+      return VertxNode.await(EventBusObjectStore.connect(node.vertx, name, OPTIONS),
+          Await.TIMEOUT);
+    } catch (RuntimeException e) {
+      if (Exceptions.unwrap(e) instanceof StoreClosedException) {
+        return null; // nobody answers at its object addresses: a key-value store only
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -64,7 +86,7 @@ final class BusConnection implements StoreHandle {
 
   @Override
   public ObjectStore objects() {
-    return null;
+    return objects;
   }
 
   @Override
@@ -72,11 +94,12 @@ final class BusConnection implements StoreHandle {
     return where;
   }
 
-  /** Closes the client (the served store stays open for others), then leaves the cluster. */
+  /** Closes the clients (the served store stays open for others), then leaves the cluster. */
   @Override
   public void close() {
     try {
-      Await.value(store.close(), CLOSE_BOUND);
+      Await.value(objects == null ? store.close() : objects.close().then(store.close()),
+          CLOSE_BOUND);
     } finally {
       node.close(CLOSE_BOUND);
     }

@@ -11,17 +11,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code weir serve}: an in-memory store on the Vert.x event bus, for {@code weir shell
- * --connect} or any {@code EventBusStore}, until SIGINT or SIGTERM. Parses and checks its
- * options only; the node is {@link Server}'s, so that picocli, which inspects this class for
- * every command line, never loads a Vert.x class.
+ * --connect} or any {@code EventBusStore} and {@code EventBusObjectStore}, until SIGINT or
+ * SIGTERM. Parses and checks its options only; the node is {@link Server}'s, so that picocli,
+ * which inspects this class for every command line, never loads a Vert.x class.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve an in-memory store on the Vert.x event bus (addresses weir.<name>.*) until",
-      "SIGINT or SIGTERM, then shut down in order. With --cluster, on a Hazelcast cluster",
-      "(TCP join, multicast off) on the loopback interface unless --host says otherwise."
+      "Serve an in-memory store, its keys and its objects (a bucket named default to start",
+      "with, as in weir shell :memory:), on the Vert.x event bus (addresses weir.<name>.*)",
+      "until SIGINT or SIGTERM, then shut down in order. With --cluster, on a Hazelcast",
+      "cluster (TCP join, multicast off) on the loopback interface unless --host says otherwise."
     })
 final class ServeCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package dev.weir.cli;
 import dev.weir.engine.EngineConfig;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
+import dev.weir.reactive.object.ObjectStore;
 import dev.weir.vertx.ServiceOptions;
 import dev.weir.vertx.StoreBinding;
 import dev.weir.vertx.StoreService;
@@ -14,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What {@code weir serve} runs: an in-memory store served on the event bus of a Vert.x node
- * until SIGINT or SIGTERM, then a shutdown in order, each step bounded so none can hang the
- * process: unbind (no new requests reach the store; the snapshots, transactions and streams
- * clients hold are released, and their clients' next lease renewal fails them with a typed
- * error), close the store (writes in flight complete or fail), close Vert.x (leave the
- * cluster). Requests sent after the unbind find no handler and fail at once on the client.
+ * What {@code weir serve} runs: an in-memory store, its key-value and object views, served on
+ * the event bus of a Vert.x node until SIGINT or SIGTERM, then a shutdown in order, each step
+ * bounded so none can hang the process: unbind (no new requests reach the store; the
+ * snapshots, transactions, streams and uploads clients hold are released, and their clients'
+ * next lease renewal fails them with a typed error), close the store (writes in flight
+ * complete or fail), close Vert.x (leave the cluster). Requests sent after the unbind find no handler and fail at once on the client.
  *
  * <p>Waits on the main thread, never on an event loop.
  */
@@ -76,14 +77,19 @@ final class Server {
   private void start() {
     node = cluster == null ? VertxNode.local() : VertxNode.join(cluster, false);
     store = Weir.inMemory(config);
+    // The same store a local shell opens as :memory:, so a connected shell sees the same one.
+    ObjectStore objects = ObjectStore.over(store);
+    Await.value(objects.createBucket(ShellCommand.DEFAULT_BUCKET));
     binding = VertxNode.await(
-        StoreService.bind(node.vertx, store, name, ServiceOptions.defaults()),
+        StoreService.bind(node.vertx, store, objects, name, ServiceOptions.defaults()),
         VertxNode.JOIN_TIMEOUT);
     String addresses = binding.address("*");
     say("weir serve: store " + name + " in memory (its data is lost on exit), max memory "
         + (config.maxMemoryBytes() == Long.MAX_VALUE
             ? "unlimited" : config.maxMemoryBytes() + " bytes"));
-    say("addresses: " + addresses + " (e.g. " + binding.address("get") + ")");
+    say("addresses: " + addresses + " (e.g. " + binding.address("get") + "), objects at "
+        + binding.address("object.*") + " (a bucket named " + ShellCommand.DEFAULT_BUCKET
+        + ")");
     if (node.clustered()) {
       say("node: " + node.nodeId() + ", event bus at " + node.eventBusAddress());
       say("cluster: " + cluster.name() + ", member at " + node.clusterAddress()

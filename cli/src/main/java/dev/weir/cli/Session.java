@@ -48,14 +48,19 @@ final class Session {
 
   /**
    * The object view of {@link #store()}: the same LSM, under the reserved key prefix. A store
-   * on the event bus has none yet, and every object command says so in one line.
+   * served on the event bus without objects has none, and every object command says so in one
+   * line.
    */
   ObjectStore objects() {
     if (objects == null) {
-      throw new ShellException("objects are not available over the event bus yet (store "
-          + storeName + " is on " + remote + "); key-value commands work");
+      throw new ShellException("store " + storeName + (remote == null ? "" : " on " + remote)
+          + " has no objects (it is served without them); key-value commands work");
     }
     return objects;
+  }
+
+  boolean hasObjects() {
+    return objects != null;
   }
 
   /**

@@ -103,7 +103,8 @@ final class Shell {
   String banner() {
     if (session.remote() != null) {
       return "Weir " + Version.get() + " shell: connected to store " + session.storeName()
-          + " on " + session.remote() + " (through the event bus; no objects there yet)"
+          + " on " + session.remote() + " (through the event bus"
+          + (session.hasObjects() ? "" : "; key-value only: it is served without objects") + ")"
           + "\nType .help for commands, .exit or Ctrl-D to leave.";
     }
     return "Weir " + Version.get() + " shell: store " + session.storeName()

@@ -38,8 +38,11 @@ final class ShellCommand implements Callable<Integer> {
 
   static final String MEMORY = ":memory:";
 
+  /** The bucket a new in-memory store starts with, here and in {@code weir serve}. */
+  static final String DEFAULT_BUCKET = "default";
+
   /** What {@code :memory:} opens: a fresh in-memory store with one bucket, {@code default}. */
-  static final String MEMORY_DSN = "mem://memory?bucket=default";
+  static final String MEMORY_DSN = "mem://memory?bucket=" + DEFAULT_BUCKET;
 
   private final Io io;
   private final Function<String, Mono<WeirStore>> opener;
@@ -67,7 +70,7 @@ final class ShellCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description = {
         "Use the store served as NAME (weir serve --name NAME --cluster) on the cluster,",
-        "joining it as a client node; key-value commands only (no objects over the bus yet)."
+        "joining it as a client node: its keys and its objects, as on a local store."
       })
   String connect;
 

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The commands that read and write keys: put, get, del, ttl, delprefix, scan, range, count,
- * stats. Each parses its arguments, makes one {@link dev.weir.reactive.ReactiveStore} call and
- * waits for it through {@link Await}. Reads go to {@link Session#reads()}, so an open snapshot
+ * stats, compact. Each parses its arguments, makes one {@link dev.weir.reactive.ReactiveStore}
+ * call (compact three) and waits for it through {@link Await}. Reads go to {@link Session#reads()}, so an open snapshot
  * serves them. The object store's keys stay out of sight ({@link ObjectKeys}).
  */
 final class StoreCommands {
@@ -39,7 +39,10 @@ final class StoreCommands {
             "list keys in [from, to); - is an open end", 2, 4, StoreCommands::range))
         .add(Command.of("count [prefix]", "count the keys with a prefix, or all", 0, 1,
             StoreCommands::count))
-        .add(Command.of("stats", "show the store's counters", 0, 0, StoreCommands::stats));
+        .add(Command.of("stats", "show the store's counters", 0, 0, StoreCommands::stats))
+        .add(Command.of("compact",
+            "flush and merge everything into one level now (contents do not change)", 0, 0,
+            StoreCommands::compact));
   }
 
   private static Result put(Session s, Args a) {
@@ -103,6 +106,19 @@ final class StoreCommands {
 
   private static Result stats(Session s, Args a) {
     return new Result.Fields(fields(Await.value(s.store().stats())));
+  }
+
+  /**
+   * What a bulk load wants before reads: the memtables flushed and every run merged into one
+   * level, dropping the versions, deletions and expired values no reader can see. Prints the
+   * store's shape before and after, so the effect shows (an open snapshot keeps what it sees).
+   */
+  private static Result compact(Session s, Args a) {
+    EngineStats before = Await.value(s.store().stats());
+    Await.value(s.store().compact());
+    EngineStats after = Await.value(s.store().stats());
+    return Result.ok("compacted: " + before.entries() + " entries -> " + after.entries()
+        + ", runs per level " + before.runsPerLevel() + " -> " + after.runsPerLevel());
   }
 
   /** Every component of the stats record, by name: new counters show up without a change here. */

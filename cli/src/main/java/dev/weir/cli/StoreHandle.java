@@ -12,7 +12,7 @@ interface StoreHandle {
 
   ReactiveStore kv();
 
-  /** The object view, or {@code null} when there is none (a store on the event bus). */
+  /** The object view, or {@code null} when there is none (a store served without objects). */
   ObjectStore objects();
 
   /** Where the store is, for the banner when it is not in this process; else {@code null}. */

@@ -14,7 +14,7 @@ class CommandTableTest {
   @Test
   void theStandardCommands() {
     assertEquals(List.of("put", "get", "del", "ttl", "delprefix", "scan", "range", "count",
-        "stats", "watch", "history", "mb", "rb", "ls", "upload", "cat", "head", "cp", "mv", "rm",
+        "stats", "compact", "watch", "history", "mb", "rb", "ls", "upload", "cat", "head", "cp", "mv", "rm",
         "du", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit"),
         table.names());
   }
@@ -30,6 +30,8 @@ class CommandTableTest {
   @Test
   void helpForOneCommand() {
     assertEquals("  del <key>  delete a key\n", table.help("del"));
+    assertEquals("  compact  flush and merge everything into one level now (contents do not"
+        + " change)\n", table.help("compact"));
     assertEquals("unknown command 'nope' (try .help)",
         assertThrows(ShellException.class, () -> table.help("nope")).getMessage());
   }

@@ -129,6 +129,39 @@ class StoreCommandsTest {
   }
 
   @Test
+  void compactMergesEverythingIntoOneLevelAndKeepsTheContents() {
+    // :memory: keeps one version of a key, so the overwritten value and the deletion go; the
+    // default bucket's record stays (5 entries: it and the four writes; 2 left: it and a)
+    ShellDriver.Run run = ShellDriver.script("""
+        put a 1
+        put a 2
+        put b 1
+        del b
+        compact
+        get a
+        get b
+        count
+        """);
+    assertEquals(new ShellDriver.Run(0, """
+        OK
+        OK
+        OK
+        deleted: 1
+        compacted: 5 entries -> 2, runs per level [] -> [0, 1]
+        2
+        (nil)
+        count: 1
+        """, ""), run);
+  }
+
+  @Test
+  void compactWaitsForTheBatchToEnd() {
+    shell.run("batch");
+    assertEquals("error: compact cannot run inside a batch: end or abort the batch first\n",
+        shell.run("compact"));
+  }
+
+  @Test
   void statsListsTheEngineCounters() {
     shell.run("put a 1");
     String stats = shell.run("stats");

@@ -1,6 +1,7 @@
 package dev.weir.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.weir.engine.Bytes;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
 import dev.weir.reactive.WeirStore;
+import dev.weir.reactive.object.ObjectStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -132,11 +134,32 @@ class WeirCliTest {
   void aConnectedShellsBannerSaysWhereTheStoreIs() {
     ReactiveStore store = Weir.inMemory();
     try {
-      Session session = new Session(store, null, "users", "the cluster weir");
+      Session session =
+          new Session(store, ObjectStore.over(store), "users", "the cluster weir");
       PrintWriter out = new PrintWriter(new StringWriter());
       String banner = new Shell(session, CommandTable.standard(), out, out).banner();
       assertTrue(banner.startsWith("Weir " + Version.get() + " shell: connected to store users"
-          + " on the cluster weir (through the event bus; no objects there yet)\n"), banner);
+          + " on the cluster weir (through the event bus)\n"), banner);
+    } finally {
+      Await.value(store.close());
+    }
+  }
+
+  @Test
+  void aStoreServedWithoutObjectsSaysSoInItsBannerAndObjectCommands() {
+    ReactiveStore store = Weir.inMemory();
+    try {
+      Session session = new Session(store, null, "users", "the cluster weir");
+      StringWriter err = new StringWriter();
+      PrintWriter out = new PrintWriter(new StringWriter());
+      Shell shell = new Shell(session, CommandTable.standard(), out, new PrintWriter(err));
+      assertTrue(shell.banner().startsWith("Weir " + Version.get() + " shell: connected to store"
+          + " users on the cluster weir (through the event bus; key-value only: it is served"
+          + " without objects)\n"), shell.banner());
+      assertFalse(shell.runLine("ls", ""));
+      assertEquals("error: store users on the cluster weir has no objects (it is served without"
+          + " them); key-value commands work\n", err.toString());
+      assertTrue(shell.runLine("put a 1", ""));
     } finally {
       Await.value(store.close());
     }

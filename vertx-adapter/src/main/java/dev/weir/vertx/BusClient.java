@@ -5,6 +5,7 @@ import dev.weir.vertx.codec.Codecs;
 import dev.weir.vertx.codec.Credit;
 import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -117,8 +118,41 @@ final class BusClient {
 
   // ------------------------------------------------------------ streams
 
-  Future<Void> inboxReady() {
-    return consumer.completion();
+  /**
+   * Sends the request that opens a stream or an upload once the inbox is registered. The request has the
+   * request timeout of its own, but registering the inbox is a write to the cluster manager
+   * that could stall too, so until the inbox is ready the whole open is bounded by one timer:
+   * either way a service (or cluster) that does not answer is a {@code TIMEOUT}, never a hang.
+   */
+  Future<Message<Object>> open(String op, Object body, DeliveryOptions delivery) {
+    String address = address(op);
+    Future<Void> ready = consumer.completion();
+    if (ready.succeeded()) { // the usual case: one timeout, the request's
+      return requestTo(address, body, delivery)
+          .recover(e -> Future.failedFuture(Failures.fromBus(e, address)));
+    }
+    long bound = options.requestTimeout().toMillis();
+    Promise<Message<Object>> opened = Promise.promise();
+    long timer = vertx.setTimer(bound, t -> opened.tryFail(Failures.timeout(address,
+        "the stream did not open within " + bound + " ms (the client's inbox never registered)")));
+    ready.compose(v -> requestTo(address, body, delivery)).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      if (ar.succeeded()) {
+        opened.tryComplete(ar.result());
+      } else {
+        opened.tryFail(Failures.fromBus(ar.cause(), address));
+      }
+    });
+    return opened.future();
+  }
+
+  /** A one-shot Vert.x timer; its handler runs on the caller's context, or an event loop. */
+  long setTimer(long millis, Runnable action) {
+    return vertx.setTimer(millis, id -> action.run());
+  }
+
+  void cancelTimer(long id) {
+    vertx.cancelTimer(id);
   }
 
   long register(InboxReceiver s) {

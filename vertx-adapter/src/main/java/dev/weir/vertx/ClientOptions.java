@@ -51,7 +51,12 @@ public final class ClientOptions {
     return c;
   }
 
-  /** An unanswered request fails with a {@code WeirException} of code {@code TIMEOUT}. */
+  /**
+   * An unanswered request fails with a {@code WeirException} of code {@code TIMEOUT}; so does a
+   * stream that does not open in this time, or (but for a watch) whose service sends no frame
+   * for this long while it owes items the client granted. A subscriber that requests nothing
+   * owes nothing, so it may take as long as it likes.
+   */
   public ClientOptions withRequestTimeout(Duration timeout) {
     ClientOptions c = copy();
     c.requestTimeout = atLeastOneMilli("requestTimeout", timeout);

@@ -16,7 +16,7 @@ final class ClientStream<T> extends Flux<T> {
   private final String op;
   private final Object body;
   private final DeliveryOptions delivery;
-  private final boolean eager;
+  private final boolean feed;
   private final int window;
 
   ClientStream(BusClient client, String op, Object body, DeliveryOptions delivery) {
@@ -24,16 +24,17 @@ final class ClientStream<T> extends Flux<T> {
   }
 
   /**
-   * {@code eager}: open on subscribe, before any request (a watch must not miss changes);
-   * {@code window}: items in flight at most (object content counts pieces, not entries).
+   * {@code feed}: a watch, opened on subscribe, before any request (it must not miss changes),
+   * and silent for as long as nothing changes (no timeout once open); {@code window}: items in
+   * flight at most (object content counts pieces, not entries).
    */
   ClientStream(BusClient client, String op, Object body, DeliveryOptions delivery,
-      boolean eager, int window) {
+      boolean feed, int window) {
     this.client = client;
     this.op = op;
     this.body = body;
     this.delivery = delivery;
-    this.eager = eager;
+    this.feed = feed;
     this.window = window;
   }
 
@@ -45,8 +46,8 @@ final class ClientStream<T> extends Flux<T> {
     }
     StreamSubscription<T> s =
         new StreamSubscription<>(client, actual, op, body, delivery, Vertx.currentContext(),
-            window);
-    if (eager) {
+            window, feed);
+    if (feed) {
       s.openEagerly();
     } else {
       actual.onSubscribe(s);

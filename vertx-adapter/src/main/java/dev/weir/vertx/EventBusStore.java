@@ -30,8 +30,10 @@ import reactor.util.retry.Retry;
  * <p>Every method is cold and never throws; results arrive on the caller's Vert.x context when
  * it has one. Failures are the same {@code WeirException} kinds the served store raised, code
  * for code; a store that does not answer within {@link ClientOptions#requestTimeout()} gives a
- * {@code WeirException} with code {@code TIMEOUT}. Scans, watches and histories stream under
- * credit-based flow control, so the subscriber's backpressure reaches the serving store.
+ * {@code WeirException} with code {@code TIMEOUT}: a request, a stream's opening, or a scan or
+ * history that stops sending what its subscriber asked for (a watch may be quiet forever). Scans,
+ * watches and histories stream under credit-based flow control, so the subscriber's
+ * backpressure reaches the serving store.
  *
  * <p>{@link #close()} closes this client, not the served store (other clients may share it):
  * later calls fail with {@code StoreClosedException}, and the service releases the snapshots,

@@ -45,6 +45,11 @@ final class Failures {
     return FailureDetail.rebuild(code, detail, message);
   }
 
+  /** No answer from {@code address} in time: a request's reply, or a stream's next frame. */
+  static WeirException timeout(String address, String why) {
+    return new WeirException(ErrorCode.TIMEOUT, "no answer from " + address + ": " + why);
+  }
+
   /** The exception a caller sees for a failed request to {@code address}. */
   static WeirException fromBus(Throwable e, String address) {
     if (e instanceof WeirException) {
@@ -57,8 +62,7 @@ final class Failures {
           int detail = r instanceof WeirFailure ? ((WeirFailure) r).detail() : 0;
           return rebuild(r.failureCode(), detail, r.getMessage());
         case TIMEOUT:
-          return new WeirException(ErrorCode.TIMEOUT, "no answer from " + address + ": "
-              + r.getMessage());
+          return timeout(address, r.getMessage());
         case NO_HANDLERS:
           return new StoreClosedException("no store serves " + address);
         default:

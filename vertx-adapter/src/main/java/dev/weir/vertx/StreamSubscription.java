@@ -28,6 +28,17 @@ import reactor.core.publisher.Operators;
  * releases the service's snapshot or feed; the end frame (complete or error) arrives in order
  * after the items before it.
  *
+ * <p><b>Timeouts.</b> Opening is a request, answered (or failed with {@code TIMEOUT}) within
+ * the client's request timeout. After that the service owes items whenever it has been granted
+ * more than it sent and has not ended the stream; a stream whose service owes items and sends no
+ * frame for a whole request timeout (counted from the last frame, or from the grant that made it
+ * owe) fails with {@code TIMEOUT} and is cancelled, so a store that stops answering mid-scan is
+ * an error, not a hang. Only what was granted counts, never what the subscriber has yet to
+ * take: a slow subscriber owes, the service does not, so it never times out. A watch ({@code
+ * feed}) is exempt once open: it may legitimately wait forever for the next change; a lost
+ * store node still fails it through the client's lease renewal. One timer per stream at a time,
+ * set when the service starts to owe and moved on when it fires early, never per frame.
+ *
  * <p><b>Threads.</b> Frames arrive on the inbox's event loop and are handed to the subscriber's
  * Vert.x context when it had one; requests come from any thread. Everything is drained with the
  * work-in-progress pattern, so the subscriber is signalled by one thread at a time.
@@ -38,6 +49,10 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
   private static final AtomicLongFieldUpdater<StreamSubscription> REQUESTED =
       AtomicLongFieldUpdater.newUpdater(StreamSubscription.class, "requested");
 
+  @SuppressWarnings("rawtypes")
+  private static final AtomicLongFieldUpdater<StreamSubscription> ARRIVED =
+      AtomicLongFieldUpdater.newUpdater(StreamSubscription.class, "arrived");
+
   private final BusClient client;
   private final CoreSubscriber<? super T> actual;
   private final String op;
@@ -45,6 +60,8 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
   private final DeliveryOptions delivery;
   private final Context context;
   private final int window;
+  private final boolean feed;
+  private final long timeoutNanos;
   private final Queue<Object> inbound = new ConcurrentLinkedQueue<>();
 
   private volatile long requested;
@@ -52,16 +69,25 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
   private volatile boolean acknowledged;
   private volatile Throwable badRequest;
 
+  // written on arrival (the inbox's event loop), before the frame waits for the subscriber
+  private volatile long arrived;
+  private volatile boolean endArrived;
+  private volatile long lastFrameAt;
+  private volatile boolean deadlineDue;
+
   // owned by the drainer
   private long id = -1;
   private long delivered;
   private long granted;
+  private long owingSince;
+  private long timer = -1;
   private boolean done;
   private StreamFrame current;
   private int index;
 
+  /** {@code feed}: a watch, which may stay silent forever once open. */
   StreamSubscription(BusClient client, CoreSubscriber<? super T> actual, String op, Object body,
-      DeliveryOptions delivery, Context context, int window) {
+      DeliveryOptions delivery, Context context, int window, boolean feed) {
     this.client = client;
     this.actual = actual;
     this.op = op;
@@ -69,6 +95,9 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
     this.delivery = delivery;
     this.context = context;
     this.window = window;
+    this.feed = feed;
+    this.timeoutNanos = client.options().requestTimeout().toNanos();
+    this.lastFrameAt = System.nanoTime(); // before any owing: nanoTime has no zero to start at
   }
 
   @Override
@@ -90,6 +119,12 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
 
   @Override
   public void accept(StreamFrame frame) {
+    // counted as it arrives, not as it is taken: a frame waiting for a slow subscriber is paid
+    lastFrameAt = System.nanoTime();
+    ARRIVED.addAndGet(this, frame.items().size());
+    if (frame.end()) {
+      endArrived = true;
+    }
     enqueue(frame);
   }
 
@@ -99,14 +134,17 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
   }
 
   private void enqueue(Object signal) {
-    if (context != null && context != Vertx.currentContext()) {
-      context.runOnContext(v -> {
-        inbound.add(signal);
-        drain();
-      });
-    } else {
+    onContext(() -> {
       inbound.add(signal);
       drain();
+    });
+  }
+
+  private void onContext(Runnable action) {
+    if (context != null && context != Vertx.currentContext()) {
+      context.runOnContext(v -> action.run());
+    } else {
+      action.run();
     }
   }
 
@@ -133,6 +171,17 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
         finish(true);
         actual.onError(bad);
         return;
+      }
+      if (deadlineDue) {
+        deadlineDue = false;
+        timer = -1;
+        if (owes() && System.nanoTime() - deadline() >= 0) {
+          finish(true);
+          actual.onError(Failures.timeout(client.address(op), "no frame of stream " + id
+              + " within " + timeoutNanos / 1_000_000 + " ms while "
+              + (granted - arrived) + " granted items were owed"));
+          return;
+        }
       }
       if (current == null || index == current.items().size()) {
         StreamFrame last = current;
@@ -173,6 +222,7 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
       }
     }
     grant();
+    watchService();
   }
 
   /** Called only by the drain owner: opens the stream or tops up its credit. */
@@ -184,12 +234,45 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
       return;
     }
     if (id < 0) {
+      owingSince = System.nanoTime();
       granted = want;
       open(want);
     } else if (acknowledged && (want >= Math.max(1, window / 2) || want == r - granted)) {
+      if (!owes()) { // the service starts to owe now, not when it last sent a frame
+        owingSince = System.nanoTime();
+      }
       granted += want;
       client.credit(id, want);
     }
+  }
+
+  /**
+   * Whether the service owes items: granted, not sent, and the stream not ended. Called only
+   * by the drain owner; what arrives meanwhile only makes it owe less.
+   */
+  private boolean owes() {
+    return !feed && id >= 0 && !endArrived && granted > arrived;
+  }
+
+  /** When the service's silence becomes a timeout, as of now. */
+  private long deadline() {
+    long since = lastFrameAt;
+    return (since - owingSince > 0 ? since : owingSince) + timeoutNanos;
+  }
+
+  /**
+   * Called only by the drain owner: while the service owes, a timer runs until the deadline.
+   * One that fires early (frames came since it was set) is set again for what is left.
+   */
+  private void watchService() {
+    if (done || timer >= 0 || !owes()) {
+      return;
+    }
+    long millis = Math.max(1, (deadline() - System.nanoTime() + 999_999) / 1_000_000);
+    timer = client.setTimer(millis, () -> onContext(() -> {
+      deadlineDue = true;
+      drain();
+    }));
   }
 
   /**
@@ -202,13 +285,12 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
     DeliveryOptions d = new DeliveryOptions(delivery)
         .addHeader(Addresses.STREAM, Long.toString(id))
         .addHeader(Addresses.INITIAL_CREDIT, "0");
-    client.inboxReady()
-        .compose(v -> client.requestNow(op, body, d))
+    client.open(op, body, d)
         .onComplete(ar -> {
           acknowledged = ar.succeeded();
           actual.onSubscribe(this);
           if (ar.failed()) {
-            fail(Failures.fromBus(ar.cause(), client.address(op)));
+            fail(ar.cause());
           } else {
             drain();
           }
@@ -220,11 +302,10 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
     DeliveryOptions d = new DeliveryOptions(delivery)
         .addHeader(Addresses.STREAM, Long.toString(id))
         .addHeader(Addresses.INITIAL_CREDIT, Long.toString(credit));
-    client.inboxReady()
-        .compose(v -> client.requestNow(op, body, d))
+    client.open(op, body, d)
         .onComplete(ar -> {
           if (ar.failed()) {
-            fail(Failures.fromBus(ar.cause(), client.address(op)));
+            fail(ar.cause());
           } else {
             acknowledged = true;
             drain();
@@ -236,6 +317,10 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
   private void finish(boolean tellService) {
     done = true;
     current = null;
+    if (timer >= 0) {
+      client.cancelTimer(timer);
+      timer = -1;
+    }
     if (id >= 0) {
       client.unregister(id);
       if (tellService) {

@@ -171,11 +171,10 @@ final class UploadCall<T> extends SerialDrain implements Subscription, InboxRece
         .addHeader(Addresses.STREAM, Long.toString(id))
         .addHeader(Addresses.INITIAL_CREDIT, Integer.toString(client.options().uploadWindow()));
     long opening = id;
-    client.inboxReady()
-        .compose(v -> client.requestNow(op, body, d))
+    client.open(op, body, d)
         .onComplete(ar -> {
           if (ar.failed()) {
-            event(new Failure(Failures.fromBus(ar.cause(), client.address(op))));
+            event(new Failure(ar.cause()));
           } else if (done) {
             client.cancel(opening); // a cancel sent before the open arrived found nothing
           } else if (ar.result().body() instanceof UploadGrant) {

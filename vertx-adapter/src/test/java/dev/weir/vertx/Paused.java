@@ -5,12 +5,16 @@ import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.SignalType;
 
-/** A subscriber that requests only what the test tells it to, and counts what it received. */
+/**
+ * A subscriber that requests only what the test tells it to, counts what it received and keeps
+ * the error it ended with.
+ */
 final class Paused<T> extends BaseSubscriber<T> {
 
   final AtomicLong received = new AtomicLong();
   private final long first;
   volatile boolean done;
+  volatile Throwable error;
 
   /** Requests {@code first} items on subscribe, then only what {@link #request} asks. */
   Paused(long first) {
@@ -25,6 +29,11 @@ final class Paused<T> extends BaseSubscriber<T> {
   @Override
   protected void hookOnNext(T item) {
     received.incrementAndGet();
+  }
+
+  @Override
+  protected void hookOnError(Throwable e) {
+    error = e;
   }
 
   @Override

@@ -1,11 +1,13 @@
 package dev.weir.vertx;
 
+import dev.weir.engine.Entry;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
 import dev.weir.reactive.object.Bucket;
 import dev.weir.reactive.object.Features;
 import dev.weir.reactive.object.ObjectStore;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.lang.reflect.Proxy;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -27,6 +29,15 @@ final class StubStores {
     return of(method -> null);
   }
 
+  /**
+   * Its scans send {@code first}, then fall silent without ending (a store hung mid-scan);
+   * every other operation never answers.
+   */
+  static ReactiveStore stallingScans(Entry first) {
+    return proxy(ReactiveStore.class, (method, args) -> method.getName().equals("scan")
+        ? Flux.just(first).concatWith(Flux.never()) : null, name -> null);
+  }
+
   private static final Features FEATURES = embeddedFeatures();
 
   /** The embedded store's, whatever they hold (the record grows with the object layer). */
@@ -44,13 +55,27 @@ final class StubStores {
    * and its bucket handles, which answer at once as the interface wants.
    */
   static ObjectStore silentObjects() {
+    return objects(method -> null);
+  }
+
+  /**
+   * As {@link #silentObjects()}, but a read sends {@code first} and then falls silent without
+   * ending (a store hung mid-read).
+   */
+  static ObjectStore stallingReads(ByteBuffer first) {
+    return objects(method -> method.equals("read")
+        ? Flux.just(first.duplicate()).concatWith(Flux.never()) : null);
+  }
+
+  /** Features and bucket handles at once; a bucket's methods what {@code bucketAnswers} gives. */
+  private static ObjectStore objects(Function<String, Object> bucketAnswers) {
     return proxy(ObjectStore.class, (method, args) -> {
       switch (method.getName()) {
         case "features":
           return FEATURES;
         case "bucket":
-          return proxy(Bucket.class, (m, a) -> m.getName().equals("name") ? args[0] : null,
-              name -> null);
+          return proxy(Bucket.class, (m, a) -> m.getName().equals("name") ? args[0]
+              : bucketAnswers.apply(m.getName()), name -> null);
         default:
           return null;
       }
