@@ -68,6 +68,7 @@ public class ReadRandomBenchmark {
       data = Dataset.get();
       store = Dataset.newStore("readrandom");
       data.load(store);
+      store.compact().block(Dataset.TIMEOUT); // as every read benchmark's load ends
       EngineStats stats = Dataset.settle(store);
       System.out.println("\nWeir store after load: " + stats);
       verify(data, k -> store.get(k).block());
@@ -113,6 +114,11 @@ public class ReadRandomBenchmark {
       }
       if (failure.get() != null) {
         throw failure.get();
+      }
+      try {
+        engine.flushAndCompact().get(); // as every read benchmark's load ends
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
       }
       EngineStats stats = Dataset.settle(engine::stats);
       System.out.println("\nWeir engine after load: " + stats);
