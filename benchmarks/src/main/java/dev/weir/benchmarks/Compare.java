@@ -446,7 +446,7 @@ public final class Compare {
         .append(org.openjdk.jmh.util.Version.getPlainVersion()).append("; flags `")
         .append(String.join(" ", jvmFlags)).append("`; ")
         .append(quick ? "JMH in this JVM (-f 0), 1 warm-up x 0.4 s, 2 x 0.4 s; blobs and heap for weir, mvstore, map only"
-            : "1 fork per benchmark, 2 warm-up x 1 s, 3 x 2 s (fills: 1 warm-up fill, 3 fills;"
+            : "1 fork per benchmark, 3 warm-up x 1 s, 3 x 2 s (fills: 1 warm-up fill, 3 fills;"
                 + " objects and blobs: 2 x 1 s, 3 x 1 s)")
         .append("\n");
     b.append("- Commit: `").append(gitHead()).append("`; data set: ")

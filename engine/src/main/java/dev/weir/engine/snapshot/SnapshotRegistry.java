@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * probing at a slot of its own, so two reader threads do not share a line), and closing frees
  * it with one write. Only when the probed slots are all taken, as with many long-lived
  * snapshots, does a pin go to a concurrent set. (A set alone cost a node allocation, a hash and
- * a bin lock per scan, and showed as the top frame of a short scan's profile.)
+ * a bin lock per scan.)
  */
 public final class SnapshotRegistry {
 
