@@ -2,6 +2,7 @@ package dev.weir.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.engine.iterator.SourceCursor;
@@ -103,6 +104,53 @@ class RunTest {
     assertFalse(find(run, k("a"), 1, ref));
     assertEquals(List.of("a", "b"), walk(run.cursor(null, null, false)));
     assertEquals(List.of("b", "a"), walk(run.cursor(null, null, true)));
+  }
+
+  @Test
+  void sequencesSpanningMoreThanFourBytesKeepTheirFullValue() {
+    long far = (1L << 33) + 7; // beyond 4-byte offsets from the smallest: stored whole
+    RunBuilder b = new RunBuilder(10, new Run.BloomStats());
+    b.add(k("a"), far, ValueKind.PUT, k("new"), 0);
+    b.add(k("a"), 3, ValueKind.PUT, k("old"), 0);
+    Run run = b.build(1);
+    VersionRef ref = new VersionRef();
+    assertTrue(find(run, k("a"), Long.MAX_VALUE, ref));
+    assertEquals(far, ref.seq);
+    assertTrue(find(run, k("a"), far - 1, ref));
+    assertEquals(3, ref.seq);
+    assertEquals("old", new String(ref.value, StandardCharsets.UTF_8));
+    assertEquals(far, run.maxSeq());
+    assertEquals(3, run.minSeq());
+  }
+
+  @Test
+  void aVersionsKindIsItsValuesPresenceSoABuilderRefusesAMismatch() {
+    RunBuilder b = new RunBuilder(10, new Run.BloomStats());
+    assertThrows(IllegalArgumentException.class, () -> b.add(k("a"), 2, ValueKind.PUT, null, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> b.add(k("a"), 2, ValueKind.DELETE, k("v"), 0));
+    assertEquals(0, b.size());
+  }
+
+  @Test
+  void oneCursorWalksALevelOfRunsBothWaysWithinBounds() {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      keys.add(String.format("k%03d", i));
+    }
+    Run[] level = {
+      build(keys.subList(0, 30)), build(keys.subList(30, 60)), build(keys.subList(60, 90))
+    };
+    // from k025 (in run 0) to k075 (in run 2): crosses run 1 whole
+    assertEquals(keys.subList(25, 75), walk(RunCursor.over(level, 0, k("k025"), k("k075"), false)));
+    List<String> down = new ArrayList<>(keys.subList(25, 75));
+    Collections.reverse(down);
+    assertEquals(down, walk(RunCursor.over(level, 2, k("k025"), k("k075"), true)));
+    assertEquals(keys, walk(RunCursor.over(level, 0, null, null, false)));
+    // a bound between runs, and a start past the first run's keys
+    assertEquals(
+        keys.subList(30, 60), walk(RunCursor.over(level, 0, k("k029x"), k("k059x"), false)));
+    assertEquals(List.of(), walk(RunCursor.over(level, 2, k("k095"), null, false)));
   }
 
   private static boolean find(Run run, byte[] key, long maxSeq, VersionRef out) {
