@@ -1,6 +1,7 @@
 package dev.weir.vertx;
 
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
@@ -22,5 +23,13 @@ public final class VertxBlockHoundIntegration implements BlockHoundIntegration {
     // closing Vert.x shuts its worker pool down from an event loop: shutdownNow drains the
     // queue under a lock only the pool's own finishing workers hold, for an instant
     builder.allowBlockingCallsInside("io.vertx.core.internal.WorkerPool", "close");
+    // Vert.x logs only the message of an error its connection handlers throw; print the stack
+    // first, so a blocking call inside Vert.x or Hazelcast names its caller (one did, once,
+    // across some dozen clustered runs: "Blocking call! jdk.internal.misc.Unsafe#park")
+    builder.blockingMethodCallback(method -> {
+      BlockingOperationError error = new BlockingOperationError(method);
+      error.printStackTrace();
+      throw error;
+    });
   }
 }
