@@ -256,12 +256,12 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     Object get(int i, Scratch s) {
-      return get(data.keyBytes[i], s);
+      return get(Bytes.wrap(Dataset.key(i)), s);
     }
 
     @Override
     Object getMissing(int i, Scratch s) {
-      return get(data.missingBytes[i], s);
+      return get(Bytes.wrap(Dataset.missingKey(i)), s);
     }
 
     private Object get(Bytes key, Scratch s) {
@@ -276,14 +276,14 @@ abstract class Kv implements AutoCloseable {
     @Override
     int seek(int i, Scratch s, Blackhole bh) {
       ScanSink sink = s.sink.reset(bh);
-      store.scan(KeyRange.from(data.keyBytes[i]).limit(SEEK_ENTRIES)).subscribe(sink);
+      store.scan(KeyRange.from(Bytes.wrap(Dataset.key(i))).limit(SEEK_ENTRIES)).subscribe(sink);
       return sink.await();
     }
 
     @Override
     void put(int i, int v, Scratch s) {
       LonePutLatencyBenchmark.WriteCapture c = s.write.reset();
-      store.put(data.keyBytes[i], data.valueBytes[v]).subscribe(c);
+      store.put(Bytes.wrap(Dataset.key(i)), data.valueBytes[v]).subscribe(c);
       c.awaitDone();
     }
 
@@ -336,17 +336,17 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     Object get(int i, Scratch s) {
-      return map.get(data.keys[i]);
+      return map.get(Dataset.key(i));
     }
 
     @Override
     Object getMissing(int i, Scratch s) {
-      return map.get(data.missing[i]);
+      return map.get(Dataset.missingKey(i));
     }
 
     @Override
     void put(int i, int v, Scratch s) {
-      map.put(data.keys[i], data.values[v]);
+      map.put(Dataset.key(i), data.values[v]);
     }
 
   }
@@ -362,7 +362,7 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     int seek(int i, Scratch s, Blackhole bh) {
-      Iterator<Map.Entry<byte[], byte[]>> it = map.tailMap(data.keys[i], true).entrySet().iterator();
+      Iterator<Map.Entry<byte[], byte[]>> it = map.tailMap(Dataset.key(i), true).entrySet().iterator();
       int n = 0;
       while (n < SEEK_ENTRIES && it.hasNext()) {
         Map.Entry<byte[], byte[]> e = it.next();
@@ -400,12 +400,12 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     Object get(int i, Scratch s) {
-      return get(data.keys[i], s);
+      return get(Dataset.key(i), s);
     }
 
     @Override
     Object getMissing(int i, Scratch s) {
-      return get(data.missing[i], s);
+      return get(Dataset.missingKey(i), s);
     }
 
     private Object get(byte[] key, Scratch s) {
@@ -421,7 +421,7 @@ abstract class Kv implements AutoCloseable {
     @Override
     int seek(int i, Scratch s, Blackhole bh) {
       ScanSink sink = s.sink.reset(bh);
-      Flux.fromIterable(map.tailMap(data.keys[i], true).entrySet())
+      Flux.fromIterable(map.tailMap(Dataset.key(i), true).entrySet())
           .take(SEEK_ENTRIES)
           .subscribe(sink);
       return sink.await();
@@ -430,7 +430,7 @@ abstract class Kv implements AutoCloseable {
     @Override
     void put(int i, int v, Scratch s) {
       LonePutLatencyBenchmark.WriteCapture c = s.write.reset();
-      byte[] k = data.keys[i];
+      byte[] k = Dataset.key(i);
       byte[] value = data.values[v];
       ConcurrentSkipListMap<byte[], byte[]> m = map;
       Mono.fromRunnable(() -> m.put(k, value)).then().subscribe(c);
@@ -495,12 +495,12 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     Object get(int i, Scratch s) {
-      return get(data.keys[i]);
+      return get(Dataset.key(i));
     }
 
     @Override
     Object getMissing(int i, Scratch s) {
-      return get(data.missing[i]);
+      return get(Dataset.missingKey(i));
     }
 
     private byte[] get(byte[] key) {
@@ -515,7 +515,7 @@ abstract class Kv implements AutoCloseable {
     int seek(int i, Scratch s, Blackhole bh) {
       int n = 0;
       try (RocksIterator it = db.newIterator()) {
-        for (it.seek(data.keys[i]); n < SEEK_ENTRIES && it.isValid(); it.next()) {
+        for (it.seek(Dataset.key(i)); n < SEEK_ENTRIES && it.isValid(); it.next()) {
           bh.consume(it.key());
           bh.consume(it.value());
           n++;
@@ -527,7 +527,7 @@ abstract class Kv implements AutoCloseable {
     @Override
     void put(int i, int v, Scratch s) {
       try {
-        db.put(writeOptions, data.keys[i], data.values[v]);
+        db.put(writeOptions, Dataset.key(i), data.values[v]);
       } catch (RocksDBException e) {
         throw new IllegalStateException(e);
       }
@@ -628,7 +628,7 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     int seek(int i, Scratch s, Blackhole bh) {
-      Cursor<byte[], byte[]> c = map.cursor(data.keys[i]);
+      Cursor<byte[], byte[]> c = map.cursor(Dataset.key(i));
       int n = 0;
       while (n < SEEK_ENTRIES && c.hasNext()) {
         bh.consume(c.next());
@@ -657,13 +657,11 @@ abstract class Kv implements AutoCloseable {
     final LocalMap<Buffer, byte[]> map = vertx.sharedData().getLocalMap("bench");
     final Buffer[] keys;
     final Buffer[] seqKeys;
-    final Buffer[] missing;
 
     VertxLocalKv(Dataset data) {
       super(data);
       keys = buffers(data.keys);
       seqKeys = buffers(data.seqKeys);
-      missing = buffers(data.missing);
     }
 
     static Buffer[] buffers(byte[][] arrays) {
@@ -698,12 +696,12 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     Object get(int i, Scratch s) {
-      return map.get(keys[i]);
+      return map.get(Buffer.buffer(Dataset.key(i)));
     }
 
     @Override
     Object getMissing(int i, Scratch s) {
-      return map.get(missing[i]);
+      return map.get(Buffer.buffer(Dataset.missingKey(i)));
     }
 
     @Override
@@ -713,7 +711,7 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     void put(int i, int v, Scratch s) {
-      map.put(keys[i], data.values[v]);
+      map.put(Buffer.buffer(Dataset.key(i)), data.values[v]);
     }
 
     @Override
@@ -733,14 +731,12 @@ abstract class Kv implements AutoCloseable {
     final AsyncMap<Buffer, byte[]> map;
     final Buffer[] keys;
     final Buffer[] seqKeys;
-    final Buffer[] missing;
 
     VertxAsyncKv(Dataset data) {
       super(data);
       map = join(vertx.sharedData().<Buffer, byte[]>getLocalAsyncMap("bench"));
       keys = VertxLocalKv.buffers(data.keys);
       seqKeys = VertxLocalKv.buffers(data.seqKeys);
-      missing = VertxLocalKv.buffers(data.missing);
     }
 
     static <T> T join(Future<T> f) {
@@ -777,12 +773,12 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     Object get(int i, Scratch s) {
-      return join(map.get(keys[i]));
+      return join(map.get(Buffer.buffer(Dataset.key(i))));
     }
 
     @Override
     Object getMissing(int i, Scratch s) {
-      return join(map.get(missing[i]));
+      return join(map.get(Buffer.buffer(Dataset.missingKey(i))));
     }
 
     @Override
@@ -792,7 +788,7 @@ abstract class Kv implements AutoCloseable {
 
     @Override
     void put(int i, int v, Scratch s) {
-      join(map.put(keys[i], data.values[v]));
+      join(map.put(Buffer.buffer(Dataset.key(i)), data.values[v]));
     }
 
     @Override

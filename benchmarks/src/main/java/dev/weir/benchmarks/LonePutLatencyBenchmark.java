@@ -42,7 +42,7 @@ import reactor.core.CoreSubscriber;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class LonePutLatencyBenchmark {
 
   /** A loaded Weir store and the writer's reusable subscriber. */

@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Threads;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class ReadRandomBenchmark {
 
   /** A Weir store loaded through the reactive API. */
@@ -192,58 +192,58 @@ public class ReadRandomBenchmark {
 
   @Benchmark
   public Bytes readrandom_weir(WeirStore s, Reader r) {
-    return weirGet(s, r, s.data.keyBytes[r.nextIndex()]);
+    return weirGet(s, r, Bytes.wrap(Dataset.key(r.nextIndex())));
   }
 
   @Benchmark
   public Bytes readrandom_engine(WeirEngine s, Reader r) {
-    return s.engine.get(s.data.keyBytes[r.nextIndex()]);
+    return s.engine.get(Bytes.wrap(Dataset.key(r.nextIndex())));
   }
 
   @Benchmark
   public byte[] readrandom_map(RawMap s, Reader r) {
-    return s.map.get(s.data.keys[r.nextIndex()]);
+    return s.map.get(Dataset.key(r.nextIndex()));
   }
 
   @Benchmark
   @Threads(2)
   public Bytes readrandom_weir_2threads(WeirStore s, Reader r) {
-    return weirGet(s, r, s.data.keyBytes[r.nextIndex()]);
+    return weirGet(s, r, Bytes.wrap(Dataset.key(r.nextIndex())));
   }
 
   @Benchmark
   @Threads(2)
   public byte[] readrandom_map_2threads(RawMap s, Reader r) {
-    return s.map.get(s.data.keys[r.nextIndex()]);
+    return s.map.get(Dataset.key(r.nextIndex()));
   }
 
   // ---------------------------------------------------------------- readmissing
 
   @Benchmark
   public Bytes readmissing_weir(WeirStore s, Reader r) {
-    return weirGet(s, r, s.data.missingBytes[r.nextIndex()]);
+    return weirGet(s, r, Bytes.wrap(Dataset.missingKey(r.nextIndex())));
   }
 
   @Benchmark
   public Bytes readmissing_engine(WeirEngine s, Reader r) {
-    return s.engine.get(s.data.missingBytes[r.nextIndex()]);
+    return s.engine.get(Bytes.wrap(Dataset.missingKey(r.nextIndex())));
   }
 
   @Benchmark
   public byte[] readmissing_map(RawMap s, Reader r) {
-    return s.map.get(s.data.missing[r.nextIndex()]);
+    return s.map.get(Dataset.missingKey(r.nextIndex()));
   }
 
   @Benchmark
   @Threads(2)
   public Bytes readmissing_weir_2threads(WeirStore s, Reader r) {
-    return weirGet(s, r, s.data.missingBytes[r.nextIndex()]);
+    return weirGet(s, r, Bytes.wrap(Dataset.missingKey(r.nextIndex())));
   }
 
   @Benchmark
   @Threads(2)
   public byte[] readmissing_map_2threads(RawMap s, Reader r) {
-    return s.map.get(s.data.missing[r.nextIndex()]);
+    return s.map.get(Dataset.missingKey(r.nextIndex()));
   }
 
   private static Bytes weirGet(WeirStore s, Reader r, Bytes key) {
