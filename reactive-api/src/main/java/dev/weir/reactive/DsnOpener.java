@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * Opens a {@link WeirStore} from a DSN, {@code mem://[name][?option=value&...]} as in the
  * storage-driver reference. Options: {@code bucket} (created if absent), {@code chunkSize}
  * (bytes), {@code uploadExpiry} (ISO-8601 duration, e.g. {@code PT24H}), {@code etag} ({@code
- * metrohash128}, the default, or {@code md5}: see {@link EtagAlgorithm}), {@code
+ * version}, the default, {@code metrohash128} or {@code md5}: see {@link EtagAlgorithm}), {@code
  * maxMemoryBytes}.
  * An unknown scheme or option, or a bad value, is an {@link InvalidArgumentException} naming
  * it.

@@ -104,7 +104,7 @@ final class Chunker {
   }
 
   Blob result(String blobId) {
-    return new Blob(blobId, size, chunkSize, digests.digest(), digests.crc32c());
+    return new Blob(blobId, size, chunkSize, digests.digest(blobId), digests.crc32c());
   }
 
   /**

@@ -7,8 +7,9 @@ import java.security.MessageDigest;
 import java.util.zip.CRC32C;
 
 /**
- * The digests of one content, fed as its bytes are copied in: a 128-bit hash for the ETag
- * ({@link EtagAlgorithm}) and the CRC32C. Not thread-safe; one per streamed content.
+ * The digests of one content, fed as its bytes are copied in: the CRC32C and, when the ETag is
+ * a content hash ({@link EtagAlgorithm}), that 128-bit hash. Not thread-safe; one per streamed
+ * content.
  */
 final class ContentHash {
 
@@ -22,11 +23,13 @@ final class ContentHash {
   /** Hash and CRC alternate over slices this small, so the second pass reads from L1/L2. */
   private static final int SLICE = 64 * 1024;
 
+  /** Null when the ETag is not a hash of the content. */
   private final Stream hash;
   private final CRC32C crc = new CRC32C();
 
   ContentHash(EtagAlgorithm algorithm) {
     this.hash = switch (algorithm) {
+      case VERSION -> null;
       case METRO_128 -> new Metro();
       case MD5 -> new Md5();
     };
@@ -36,13 +39,18 @@ final class ContentHash {
     for (int end = off + len; off < end; off += SLICE) {
       int n = Math.min(SLICE, end - off);
       crc.update(b, off, n);
-      hash.update(b, off, n);
+      if (hash != null) {
+        hash.update(b, off, n);
+      }
     }
   }
 
-  /** The 16 bytes of the ETag hash; call once, at the end. */
-  byte[] digest() {
-    return hash.digest();
+  /**
+   * The 16 bytes of the ETag: the content hash, or, for {@link EtagAlgorithm#VERSION}, those of
+   * {@code blobId} (128 random bits that name this content alone). Call once, at the end.
+   */
+  byte[] digest(String blobId) {
+    return hash == null ? Digests.unhex(blobId) : hash.digest();
   }
 
   int crc32c() {

@@ -15,7 +15,7 @@ public final class ObjectConfig {
 
   public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
   public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
-  public static final EtagAlgorithm DEFAULT_ETAG = EtagAlgorithm.METRO_128;
+  public static final EtagAlgorithm DEFAULT_ETAG = EtagAlgorithm.VERSION;
 
   private final int chunkSize;
   private final Duration uploadExpiry;
@@ -53,8 +53,9 @@ public final class ObjectConfig {
   }
 
   /**
-   * The ETag of a simple put: {@link EtagAlgorithm#METRO_128} by default, {@link
-   * EtagAlgorithm#MD5} for S3-exact ETags. Multipart ETags are S3's either way.
+   * The ETag of a simple put: {@link EtagAlgorithm#VERSION} by default (names the stored
+   * version, reads no byte), {@link EtagAlgorithm#METRO_128} for a fast content hash, {@link
+   * EtagAlgorithm#MD5} for S3-exact ETags. Multipart ETags are S3's in every case.
    */
   public ObjectConfig withEtagAlgorithm(EtagAlgorithm algorithm) {
     return new ObjectConfig(

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param contentType the content type given at put ({@link ObjectOptions#DEFAULT_CONTENT_TYPE}
  *     when none was)
  * @param metadata user metadata, unmodifiable
- * @param etag for a single put, a 128-bit hash of the content in hex, by the store's {@link
- *     EtagAlgorithm} (MetroHash128 by default; MD5, as S3, with {@code etag=md5}: see {@link
+ * @param etag for a single put, 32 hex digits by the store's {@link EtagAlgorithm} (by
+ *     default an opaque name of the stored content, new with every put; MetroHash128 of the
+ *     content with {@code etag=metrohash128}; its MD5, as S3, with {@code etag=md5}: see {@link
  *     Features#etagAlgorithm()}); for a multipart upload, as S3, the hex MD5 of the
  *     concatenated binary MD5s of its parts, then {@code -} and the part count
  * @param crc32c the CRC32C of the whole content

@@ -37,7 +37,7 @@ class ChunkerTest {
         joined.writeBytes(out.get(i).bytes().toByteArray());
       }
       assertArrayEquals(data, joined.toByteArray(), "seed=" + seed);
-      Blob blob = c.result("id");
+      Blob blob = c.result(ContentHashTest.BLOB_ID);
       assertEquals(data.length, blob.size());
       assertEquals(ContentHashTest.hexOf(etag, data), blob.etag(), "seed=" + seed);
       assertEquals(ContentHashTest.crc32c(data), blob.crc32c(), "seed=" + seed);
@@ -57,7 +57,7 @@ class ChunkerTest {
       assertEquals(0, b.position());
       assertEquals(3, out.size());
       assertArrayEquals(java.util.Arrays.copyOfRange(data, 4, 8), out.get(1).bytes().toByteArray());
-      assertEquals(ContentHashTest.hexOf(EtagAlgorithm.MD5, data), c.result("id").etag());
+      assertEquals(ContentHashTest.hexOf(EtagAlgorithm.MD5, data), c.result(ContentHashTest.BLOB_ID).etag());
     }
   }
 
