@@ -45,7 +45,7 @@ final class ContentRefs {
     }
     batch.delete(key);
     for (Manifest.Segment s : m.segments()) {
-      batch.deletePrefix(Keys.blobChunks(bucket, s.blobId()));
+      Keys.deleteChunks(batch, bucket, s.blobId(), s.length(), s.chunkSize());
     }
   }
 }

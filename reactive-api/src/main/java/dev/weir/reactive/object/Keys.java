@@ -2,6 +2,7 @@ package dev.weir.reactive.object;
 
 import dev.weir.engine.Bytes;
 import dev.weir.engine.KeyRange;
+import dev.weir.engine.WriteBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -70,6 +71,22 @@ final class Keys {
 
   static Bytes chunk(Bytes blobPrefix, int index) {
     return blobPrefix.concat(Bytes.wrap(int32(index)));
+  }
+
+  /**
+   * Adds to {@code batch} the deletion of each chunk of a blob of {@code size} bytes, one point
+   * delete a chunk. Not a range delete over the blob's prefix: every read checks the range
+   * deletes the store still holds, and an object overwritten in a loop would pile them up
+   * faster than compaction retires them; point deletes cost a read nothing and go with their
+   * chunks at the next compaction.
+   */
+  static void deleteChunks(
+      WriteBatch.Builder batch, String bucket, String blobId, long size, int chunkSize) {
+    Bytes prefix = blobChunks(bucket, blobId);
+    long chunks = (size + chunkSize - 1) / chunkSize;
+    for (int i = 0; i < chunks; i++) {
+      batch.delete(chunk(prefix, i));
+    }
   }
 
   static Bytes uploadPrefix(String bucket) {

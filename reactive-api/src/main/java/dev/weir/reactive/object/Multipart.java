@@ -91,10 +91,9 @@ final class Multipart {
 
   private WriteBatch.Builder replacePart(
       Bytes key, PartRecord part, PartRecord old, BucketRecord r) {
-    return WriteBatch.builder()
-        .put(key, part.encode())
-        .deletePrefix(Keys.blobChunks(bucket, old.blobId()))
-        .put(Keys.bucketRecord(bucket), r.uploads(0, part.size() - old.size()).encode());
+    WriteBatch.Builder b = WriteBatch.builder().put(key, part.encode());
+    Keys.deleteChunks(b, bucket, old.blobId(), old.size(), old.chunkSize());
+    return b.put(Keys.bucketRecord(bucket), r.uploads(0, part.size() - old.size()).encode());
   }
 
   Flux<PartInfo> listParts(Upload upload) {
@@ -177,7 +176,7 @@ final class Multipart {
         .delete(Keys.upload(bucket, upload.uploadId()))
         .deletePrefix(Keys.parts(bucket, upload.uploadId()));
     for (PartRecord unused : byNumber.values()) {
-      b.deletePrefix(Keys.blobChunks(bucket, unused.blobId()));
+      Keys.deleteChunks(b, bucket, unused.blobId(), unused.size(), unused.chunkSize());
     }
     long held = heldBytes;
     return ctx.bucket(bucket)
@@ -203,7 +202,7 @@ final class Multipart {
                           .delete(Keys.upload(bucket, id))
                           .deletePrefix(Keys.parts(bucket, id));
                       for (PartRecord p : t.getT2()) {
-                        b.deletePrefix(Keys.blobChunks(bucket, p.blobId()));
+                        Keys.deleteChunks(b, bucket, p.blobId(), p.size(), p.chunkSize());
                         held += p.size();
                       }
                       b.put(Keys.bucketRecord(bucket), t.getT1().uploads(-1, -held).encode());
