@@ -252,7 +252,7 @@ public final class Engine implements AutoCloseable {
 
   private static long newestTombstoneOver(Version v, byte[] key, long versionSeq, long readSeq) {
     long newest = 0;
-    for (RangeTombstone t : v.tombstones()) {
+    for (RangeTombstone t : v.tombstones().toArray()) {
       if (t.hides(key, versionSeq, readSeq)) {
         newest = Math.max(newest, t.seq());
       }
@@ -557,7 +557,7 @@ public final class Engine implements AutoCloseable {
         writeLoop.stalls(),
         writeLoop.rejectedWrites(),
         snapshots.openCount(),
-        v.tombstones().length,
+        v.tombstones().size(),
         v.visibleSeq(),
         writeLoop.groups(),
         writeLoop.opsApplied());

@@ -113,4 +113,47 @@ class CompactionRetentionTest {
       assertEquals(0, stats.rangeTombstones(), stats.toString());
     }
   }
+
+  /**
+   * Keys written and deleted while a deeper level holds other keys around them (an object
+   * layer's chunks): their tombstones shadow nothing below, so they go at their first
+   * compaction instead of piling up in level 1 until a compaction happens to reach the bottom.
+   */
+  @Test
+  void tombstonesOfKeysNoDeeperRunHoldsGoAtTheirFirstCompaction() {
+    EngineConfig config = EngineConfig.builder()
+        .memtableBytes(1024)
+        .level0RunsTrigger(1)
+        .level1Bytes(1 << 20)
+        .build();
+    try (Engine engine = Engine.open(config)) {
+      byte[] big = new byte[64 * 1024];
+      for (int i = 0; i < 40; i++) { // 2.5 MiB: past level 1's target, pushed to level 2
+        int n = i;
+        Writes.await(cb -> engine.put(b("t" + (n * 13) + "~"), Bytes.wrap(big.clone()), cb));
+      }
+      Writes.settle(engine);
+      assertTrue(engine.stats().runsPerLevel().size() >= 3, engine.stats().toString());
+      for (int i = 0; i < 2000; i++) {
+        int n = i;
+        Writes.await(cb -> engine.put(b("t" + n), b("v"), cb));
+        Writes.await(cb -> engine.delete(b("t" + n), cb));
+      }
+      // No full compaction here (it would drop them anyway). The memtables and level 0 may
+      // still hold the latest few hundred (the write stalls bound them); level 1 must not have
+      // kept the rest: without the check below the output level, 2,000 tombstones stayed.
+      EngineStats stats = engine.stats();
+      assertTrue(stats.entries() < 40 + 500, "dead keys left their tombstones: " + stats);
+      for (int i = 0; i < 2000; i += 7) {
+        assertEquals(null, engine.get(b("t" + i)));
+      }
+      long live = 0;
+      try (EntryCursor c = engine.scan(KeyRange.all(), null)) {
+        while (c.next() != null) {
+          live++;
+        }
+      }
+      assertEquals(40, live);
+    }
+  }
 }

@@ -325,8 +325,9 @@ public final class Compactor {
             keepAll ? 0 : oldest,
             keepAll ? Integer.MAX_VALUE : versionsToKeep,
             clock.getAsLong(),
-            Arrays.asList(v.tombstones()),
+            v.tombstones(),
             job.bottommost() && !keepAll,
+            keepAll || job.isFlush() ? null : new DeeperRuns(v.levels(), job.outputLevel()),
             job.isFlush() ? Long.MAX_VALUE : targetRunBytes,
             new MergeIterator.RunFactory() {
               @Override
@@ -354,7 +355,7 @@ public final class Compactor {
    */
   private long[] retirable(Version v, CompactionJob job, long oldest) {
     List<Long> out = new ArrayList<>();
-    for (RangeTombstone t : v.tombstones()) {
+    for (RangeTombstone t : v.tombstones().toArray()) {
       if (t.seq() <= oldest && !olderDataOutside(v, job, t)) {
         out.add(t.seq());
       }

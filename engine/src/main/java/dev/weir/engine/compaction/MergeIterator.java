@@ -2,7 +2,7 @@ package dev.weir.engine.compaction;
 
 import dev.weir.engine.iterator.MergingCursor;
 import dev.weir.engine.iterator.SourceCursor;
-import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.key.RangeTombstones;
 import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.run.RunBuilder;
@@ -17,8 +17,9 @@ import java.util.List;
  * {@code versionsToKeep} newest, or the newest at or below some open snapshot's sequence (that
  * snapshot reads it). A version hidden by a range tombstone that every reader sees (its
  * sequence at or below the oldest snapshot) is dropped. An expired value reads as absent at
- * every sequence, so it is kept only as a shadow over older versions, without its value. On
- * the bottommost level, a trailing tombstone (or expired shadow) shadows nothing and goes too.
+ * every sequence, so it is kept only as a shadow over older versions, without its value. A
+ * trailing tombstone (or expired shadow) goes too when it shadows nothing: on the bottommost
+ * level, or when no run below the output holds its key ({@link DeeperRuns}).
  */
 final class MergeIterator {
 
@@ -26,8 +27,10 @@ final class MergeIterator {
   private final long oldestPin;
   private final int versionsToKeep;
   private final long now;
-  private final List<RangeTombstone> tombstones;
+  private final RangeTombstones tombstones;
   private final boolean bottommost;
+  /** Asked, short of the bottommost level, whether a trailing tombstone still hides anything. */
+  private final DeeperRuns below;
   private final long targetRunBytes;
   private final RunFactory factory;
 
@@ -43,8 +46,9 @@ final class MergeIterator {
       long oldestPin,
       int versionsToKeep,
       long now,
-      List<RangeTombstone> tombstones,
+      RangeTombstones tombstones,
       boolean bottommost,
+      DeeperRuns below,
       long targetRunBytes,
       RunFactory factory) {
     this.pins = pins;
@@ -53,6 +57,7 @@ final class MergeIterator {
     this.now = now;
     this.tombstones = tombstones;
     this.bottommost = bottommost;
+    this.below = below;
     this.targetRunBytes = targetRunBytes;
     this.factory = factory;
   }
@@ -111,7 +116,7 @@ final class MergeIterator {
         kept++;
       }
     }
-    if (bottommost) {
+    if (kept > 0 && trailingTombstone(v) && (bottommost || (below != null && !below.hold(key)))) {
       for (int i = v.size - 1; i >= 0 && kept > 0; i--) {
         if (!v.keep[i]) {
           continue;
@@ -126,13 +131,19 @@ final class MergeIterator {
     return kept;
   }
 
-  private boolean hiddenForEveryone(byte[] key, long seq) {
-    for (RangeTombstone t : tombstones) {
-      if (t.seq() <= oldestPin && t.hides(key, seq, Long.MAX_VALUE)) {
-        return true;
+  /** Whether the oldest version kept is a tombstone (or an expired shadow). */
+  private static boolean trailingTombstone(KeyVersions v) {
+    for (int i = v.size - 1; i >= 0; i--) {
+      if (v.keep[i]) {
+        return v.kind[i] == ValueKind.DELETE;
       }
     }
     return false;
+  }
+
+  /** Whether a range tombstone that every open snapshot sees deletes this version. */
+  private boolean hiddenForEveryone(byte[] key, long seq) {
+    return tombstones.hides(key, seq, oldestPin);
   }
 
   /** The versions of one key, newest first; reused from key to key. */

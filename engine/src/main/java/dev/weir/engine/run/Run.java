@@ -188,6 +188,22 @@ public final class Run implements KeySource {
     return last;
   }
 
+  /**
+   * Whether this run holds any version of {@code key} ({@code hash} is its {@code KeyHash}):
+   * the bloom filter, then a search to rule out its false positives. For compaction, which must
+   * know for certain; the read counters are left alone.
+   */
+  public boolean holds(byte[] key, long hash) {
+    if (size == 0
+        || Arrays.compareUnsigned(first, key) > 0
+        || Arrays.compareUnsigned(last, key) < 0
+        || !bloom.mightContain(hash)) {
+      return false;
+    }
+    int i = lowerBound(key);
+    return i < size && compareAt(i, key) == 0;
+  }
+
   @Override
   public boolean find(byte[] key, long hash, long maxSeq, VersionRef out) {
     if (size == 0

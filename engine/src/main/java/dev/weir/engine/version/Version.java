@@ -6,7 +6,7 @@ import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.KeyOrder;
-import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.key.RangeTombstones;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.run.RunCursor;
@@ -31,7 +31,7 @@ public final class Version {
   private final MemTable active;
   private final List<MemTable> frozen;
   private final List<List<Run>> levels;
-  private final RangeTombstone[] tombstones;
+  private final RangeTombstones tombstones;
   private final KeySource[] sources;
   /** Memtables and level-0 runs, newest first: each may hold any key. */
   private final KeySource[] overlapping;
@@ -44,7 +44,7 @@ public final class Version {
       MemTable active,
       List<MemTable> frozenNewestFirst,
       List<List<Run>> levels,
-      RangeTombstone[] tombstones) {
+      RangeTombstones tombstones) {
     this.visibleSeq = visibleSeq;
     this.active = active;
     this.frozen = List.copyOf(frozenNewestFirst);
@@ -71,7 +71,7 @@ public final class Version {
     }
   }
 
-  private Version(Version base, long visibleSeq, RangeTombstone[] tombstones) {
+  private Version(Version base, long visibleSeq, RangeTombstones tombstones) {
     this.visibleSeq = visibleSeq;
     this.active = base.active;
     this.frozen = base.frozen;
@@ -86,16 +86,16 @@ public final class Version {
   /** A new shape (after a rotation or an edit) at the same visible sequence. */
   public Version reshaped(
       MemTable active, List<MemTable> frozenNewestFirst, List<List<Run>> levels,
-      RangeTombstone[] tombstones) {
+      RangeTombstones tombstones) {
     return new Version(visibleSeq, active, frozenNewestFirst, levels, tombstones);
   }
 
   public static Version empty(MemTable active) {
-    return new Version(0, active, List.of(), List.of(), new RangeTombstone[0]);
+    return new Version(0, active, List.of(), List.of(), RangeTombstones.EMPTY);
   }
 
   /** The same sources, visible up to {@code seq}: what the write loop publishes per group. */
-  public Version withVisibleSeq(long seq, RangeTombstone[] tombstones) {
+  public Version withVisibleSeq(long seq, RangeTombstones tombstones) {
     return new Version(this, seq, tombstones);
   }
 
@@ -115,7 +115,7 @@ public final class Version {
     return levels;
   }
 
-  public RangeTombstone[] tombstones() {
+  public RangeTombstones tombstones() {
     return tombstones;
   }
 
@@ -219,12 +219,7 @@ public final class Version {
 
   /** Whether a range tombstone hides the version of {@code key} at {@code versionSeq}. */
   public boolean hiddenByTombstone(byte[] key, long versionSeq, long readSeq) {
-    for (RangeTombstone t : tombstones) {
-      if (t.hides(key, versionSeq, readSeq)) {
-        return true;
-      }
-    }
-    return false;
+    return tombstones.hides(key, versionSeq, readSeq);
   }
 
   private static List<List<Run>> copyLevels(List<List<Run>> levels) {
@@ -250,6 +245,6 @@ public final class Version {
   public String toString() {
     return "Version{seq=" + visibleSeq + ", frozen=" + frozen.size() + ", levels="
         + levels.stream().map(List::size).toList() + ", tombstones="
-        + Arrays.toString(tombstones) + "}";
+        + tombstones + "}";
   }
 }

@@ -10,6 +10,7 @@ import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.KeyOrder;
 import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.key.RangeTombstones;
 import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
@@ -48,7 +49,7 @@ final class WriterState {
   private MemTable active;
   private List<MemTable> frozen = new ArrayList<>();
   private List<List<Run>> levels = new ArrayList<>();
-  private RangeTombstone[] tombstones = new RangeTombstone[0];
+  private RangeTombstones tombstones = RangeTombstones.EMPTY;
   private long lastSeq;
   private boolean forceRotation;
   private long nextTableId = 1;
@@ -207,10 +208,8 @@ final class WriterState {
   }
 
   private boolean keyChangedSince(Version v, byte[] key, long since) {
-    for (RangeTombstone t : v.tombstones()) {
-      if (t.seq() > since && KeyOrder.inRange(key, t.from(), t.to())) {
-        return true;
-      }
+    if (v.tombstones().hides(key, since, Long.MAX_VALUE)) { // a range delete since then
+      return true;
     }
     for (KeySource s : v.sources()) {
       if (s.maxSeq() > since && s.find(key, KeyHash.hash(key), Long.MAX_VALUE, scratch)) {
@@ -221,7 +220,7 @@ final class WriterState {
   }
 
   private boolean rangeChangedSince(Version v, byte[] from, byte[] to, long since) {
-    for (RangeTombstone t : v.tombstones()) {
+    for (RangeTombstone t : v.tombstones().toArray()) {
       boolean overlaps =
           (to == null || t.from() == null || KeyOrder.compare(t.from(), to) < 0)
               && (from == null || t.to() == null || KeyOrder.compare(from, t.to()) < 0);
@@ -310,10 +309,7 @@ final class WriterState {
     if (edit.retiredTombstoneSeqs().length > 0) {
       long[] retired = edit.retiredTombstoneSeqs().clone();
       Arrays.sort(retired);
-      tombstones =
-          Arrays.stream(tombstones)
-              .filter(t -> Arrays.binarySearch(retired, t.seq()) < 0)
-              .toArray(RangeTombstone[]::new);
+      tombstones = tombstones.without(retired);
     }
     published = new Version(lastSeq, active, frozen, levels, tombstones);
   }
@@ -324,9 +320,7 @@ final class WriterState {
   }
 
   private void addTombstone(RangeTombstone t) {
-    RangeTombstone[] next = Arrays.copyOf(tombstones, tombstones.length + 1);
-    next[tombstones.length] = t;
-    tombstones = next;
+    tombstones = tombstones.with(t);
   }
 
   /**

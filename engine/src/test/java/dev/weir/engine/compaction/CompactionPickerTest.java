@@ -3,7 +3,7 @@ package dev.weir.engine.compaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.key.RangeTombstones;
 import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
@@ -102,7 +102,7 @@ class CompactionPickerTest {
         }
       }
     }
-    return new Version(0, new MemTable(0, 1 << 20, 10), frozen, levels, new RangeTombstone[0]);
+    return new Version(0, new MemTable(0, 1 << 20, 10), frozen, levels, RangeTombstones.EMPTY);
   }
 
   /** A run over {@code from-to:kib}: two keys, with values sized to the KiB given. */
