@@ -37,7 +37,7 @@ class StreamFlowTest {
     vertx = Nodes.local();
     ledger = WireLedger.on(vertx);
     served = new Served(vertx, vertx,
-        ServiceOptions.defaults().withLeaseTimeout(Duration.ofMillis(300)).withMaxFrameItems(16),
+        ServiceOptions.defaults().withLeaseTimeout(Duration.ofMillis(600)).withMaxFrameItems(16),
         ClientOptions.defaults().withWindow(WINDOW).withRenewInterval(Duration.ofMillis(50)));
   }
 
@@ -139,7 +139,7 @@ class StreamFlowTest {
     Paused<Entry> paused = new Paused<>(1);
     client.scan(KeyRange.all()).subscribe(paused);
     Await.until("1 item", Duration.ofSeconds(10), () -> paused.received.get() == 1);
-    Nodes.await(vertx.timer(1_000)); // over three lease timeouts, renewed all along
+    Nodes.await(vertx.timer(2_000)); // over three lease timeouts, renewed all along
     assertEquals(1, client.stats().block(Nodes.GUARD).openSnapshots());
     paused.request(Long.MAX_VALUE);
     Await.until("the rest", Duration.ofSeconds(10), () -> paused.done);
