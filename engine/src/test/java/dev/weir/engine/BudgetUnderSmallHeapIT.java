@@ -60,7 +60,8 @@ class BudgetUnderSmallHeapIT {
       done.get(120, TimeUnit.SECONDS);
       assertTrue(refused.get() > 0, "nothing was refused");
       assertEquals(writes, stored.get() + refused.get());
-      assertTrue(engine.stats().liveBytes() <= BUDGET);
+      EngineStats end = engine.stats();
+      assertTrue(end.liveBytes() <= BUDGET, end.toString());
       assertEquals(valueSize, engine.get(Bytes.utf8("key0")).length(), "reads keep working");
     }
   }

@@ -52,6 +52,11 @@ public final class ChangeLog {
     this.maxBytes = maxBytes;
   }
 
+  /** The bytes one change of {@code key} to {@code value} holds while in the ring. */
+  public static long cost(byte[] key, byte[] value) {
+    return 64L + key.length + (value == null ? 0 : value.length);
+  }
+
   /**
    * Called only by the write loop, for every sequence in order. For a range deletion {@code
    * value} is the range's end.
@@ -69,7 +74,7 @@ public final class ChangeLog {
     types[slot] = (byte) type.code();
     keys[slot] = key;
     values[slot] = value;
-    long size = 64L + key.length + (value == null ? 0 : value.length);
+    long size = cost(key, value);
     sizes[slot] = size;
     seqs.setRelease(slot, seq);
     bytes += size;

@@ -2,6 +2,7 @@ package dev.weir.engine.write;
 
 import dev.weir.engine.WeirException;
 import dev.weir.engine.WriteCallback;
+import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.VersionEdit;
 
@@ -147,7 +148,12 @@ public final class WriteOp {
     return items;
   }
 
+  /**
+   * What a put adds to what the budget counts: its memtable entry and its change in the change
+   * log. Admission once left the log out, so the last write let in could take the store past
+   * its budget by the size of that change.
+   */
   private static long cost(byte[] key, byte[] value) {
-    return 96L + key.length + value.length;
+    return 96L + key.length + value.length + ChangeLog.cost(key, value);
   }
 }
