@@ -20,12 +20,20 @@ final class DeeperRuns {
 
   /** Per level below the output, its runs: key ranges disjoint and ascending. */
   private final Run[][] levels;
+  /** Per level below the output, its runs' smallest keys. */
+  private final byte[][][] smallest;
 
   DeeperRuns(List<List<Run>> levels, int outputLevel) {
     int below = Math.max(0, levels.size() - outputLevel - 1);
     this.levels = new Run[below][];
+    this.smallest = new byte[below][][];
     for (int l = 0; l < below; l++) {
-      this.levels[l] = levels.get(outputLevel + 1 + l).toArray(new Run[0]);
+      Run[] runs = levels.get(outputLevel + 1 + l).toArray(new Run[0]);
+      this.levels[l] = runs;
+      smallest[l] = new byte[runs.length][];
+      for (int i = 0; i < runs.length; i++) {
+        smallest[l][i] = runs[i].smallestKey();
+      }
     }
   }
 
@@ -33,11 +41,12 @@ final class DeeperRuns {
   boolean hold(byte[] key) {
     long hash = 0;
     boolean hashed = false;
-    for (Run[] runs : levels) {
-      Run candidate = floor(runs, key);
-      if (candidate == null) {
+    for (int l = 0; l < levels.length; l++) {
+      int i = KeyOrder.floor(smallest[l], key); // the one run of the level that may hold it
+      if (i < 0) {
         continue;
       }
+      Run candidate = levels[l][i];
       if (!hashed) {
         hash = KeyHash.hash(key);
         hashed = true;
@@ -47,22 +56,5 @@ final class DeeperRuns {
       }
     }
     return false;
-  }
-
-  /** The last run starting at or below {@code key}, the only one that may hold it. */
-  private static Run floor(Run[] runs, byte[] key) {
-    int lo = 0;
-    int hi = runs.length - 1;
-    Run found = null;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (KeyOrder.compare(runs[mid].smallestKey(), key) <= 0) {
-        found = runs[mid];
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
   }
 }

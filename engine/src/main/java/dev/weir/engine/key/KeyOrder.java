@@ -33,4 +33,24 @@ public final class KeyOrder {
   public static boolean inRange(byte[] key, byte[] from, byte[] to) {
     return (from == null || compare(key, from) >= 0) && (to == null || compare(key, to) < 0);
   }
+
+  /**
+   * The last index of {@code sortedKeys} whose key is at most {@code key}, or -1: in a level's
+   * ascending smallest keys, the one run that may hold {@code key}.
+   */
+  public static int floor(byte[][] sortedKeys, byte[] key) {
+    int lo = 0;
+    int hi = sortedKeys.length - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compare(sortedKeys[mid], key) <= 0) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
 }

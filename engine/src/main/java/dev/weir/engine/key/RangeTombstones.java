@@ -21,15 +21,17 @@ import java.util.List;
  * a tombstone the set keeps the flat list instead, which is never worse than before.
  *
  * <p>Rebuilding on every added tombstone would cost O(n log n) per range delete, so the newest
- * few stay in a short {@link #tail} checked one by one, and the index is rebuilt once the tail
- * outgrows an eighth of it: each delete then costs O(log n) amortized.
+ * ones, at most {@link #MAX_TAIL}, stay in a short {@link #tail} that reads check one by one,
+ * and the index is rebuilt when it fills: a read costs O(log n) plus that constant, and a range
+ * delete a copy of the tail plus, amortized, a {@code MAX_TAIL}th of a rebuild. Reads are the
+ * common case, so they get the bound.
  */
 public final class RangeTombstones {
 
   public static final RangeTombstones EMPTY =
       new RangeTombstones(new RangeTombstone[0], null, new RangeTombstone[0]);
 
-  private static final int MIN_TAIL = 8;
+  private static final int MAX_TAIL = 32;
   private static final int MAX_COVERAGE_PER_TOMBSTONE = 8;
 
   /** Tombstones the index covers, oldest first. */
@@ -49,7 +51,7 @@ public final class RangeTombstones {
   public RangeTombstones with(RangeTombstone t) {
     RangeTombstone[] longer = Arrays.copyOf(tail, tail.length + 1);
     longer[tail.length] = t;
-    if (longer.length < Math.max(MIN_TAIL, indexed.length / 8)) {
+    if (longer.length < MAX_TAIL) {
       return new RangeTombstones(indexed, fragments, longer);
     }
     return of(concat(indexed, longer));

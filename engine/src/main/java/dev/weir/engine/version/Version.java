@@ -158,7 +158,7 @@ public final class Version {
       }
     }
     for (int l = 0; l < disjoint.length; l++) {
-      int i = floorIndex(disjointSmallest[l], key);
+      int i = KeyOrder.floor(disjointSmallest[l], key);
       if (i >= 0 && disjoint[l][i].find(key, hash, readSeq, out)) {
         return true;
       }
@@ -183,11 +183,11 @@ public final class Version {
       }
       int first;
       if (!reverse) {
-        first = from == null ? 0 : Math.max(0, floorIndex(disjointSmallest[l], from));
+        first = from == null ? 0 : Math.max(0, KeyOrder.floor(disjointSmallest[l], from));
       } else if (to == null) {
         first = runs.length - 1;
       } else {
-        first = floorIndex(disjointSmallest[l], to);
+        first = KeyOrder.floor(disjointSmallest[l], to);
         if (first >= 0 && KeyOrder.compare(disjointSmallest[l][first], to) == 0) {
           first--; // that run starts at the exclusive end: nothing in it is in range
         }
@@ -198,23 +198,6 @@ public final class Version {
       out[n++] = RunCursor.over(runs, first, from, to, reverse);
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
-  }
-
-  /** The last index whose key is at most {@code key}, or -1. */
-  private static int floorIndex(byte[][] sortedKeys, byte[] key) {
-    int lo = 0;
-    int hi = sortedKeys.length - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (KeyOrder.compare(sortedKeys[mid], key) <= 0) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
   }
 
   /** Whether a range tombstone hides the version of {@code key} at {@code versionSeq}. */
