@@ -90,6 +90,15 @@ public final class Compare {
    * swing from 15 GB/s to 0.3 GB/s between runs; pre-touching takes it out of every store alike.
    */
   private final List<String> jvmFlags = List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch");
+
+  /**
+   * The flags of a forked JVM: the full run's, or in --quick a 1 GiB heap without pre-touching
+   * (touching 4 GiB first cost each of the quick run's dozen forks seconds: a regression check
+   * compares runs of itself, not figures).
+   */
+  private List<String> forkFlags() {
+    return quick ? List.of("-Xms1g", "-Xmx1g") : jvmFlags;
+  }
   private final List<RunResult> results = new ArrayList<>();
   /** (workload, store) -> score in the table's unit. */
   private final Map<String, Score> scores = new LinkedHashMap<>();
@@ -257,7 +266,7 @@ public final class Compare {
         new OptionsBuilder()
             .include("^" + benchmark.getName().replace(".", "\\.") + "\\." + method + "$")
             .shouldFailOnError(true)
-            .jvmArgs(jvmFlags.toArray(new String[0]));
+            .jvmArgs(forkFlags().toArray(new String[0]));
     if (store != null) {
       o.param("store", store);
     }
@@ -364,7 +373,7 @@ public final class Compare {
   private void heapProbe(String store) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java));
-    cmd.addAll(quick ? List.of("-Xms1g", "-Xmx1g") : jvmFlags);
+    cmd.addAll(forkFlags());
     cmd.add("-XX:+AlwaysPreTouch"); // heap resident from the start: RSS growth = off-heap
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PKG + "HeapProbe", store,
         Integer.toString(keys)));
