@@ -17,27 +17,40 @@ import java.util.Objects;
 public final class Bytes implements Comparable<Bytes> {
 
   private static final byte[] NO_BYTES = new byte[0];
-  public static final Bytes EMPTY = new Bytes(NO_BYTES);
+  public static final Bytes EMPTY = new Bytes(NO_BYTES, 0, 0);
 
-  // the array alone, no cached hash: a Bytes is then 16 heap bytes instead of 24, and a scan
-  // allocates two per entry, while hashing a key-sized array is cheap and rarely needed
+  // no cached hash: a Bytes is 24 heap bytes instead of 32, a scan allocates two per entry,
+  // and hashing a key-sized range is cheap and rarely needed
   private final byte[] bytes;
+  private final int offset;
+  /**
+   * {@link #WHOLE} for all of {@link #bytes}: wrapping an array must not read its length, since
+   * a scan wraps values it may never read and each look would be a cache miss (a third of a
+   * scan's speed went to it).
+   */
+  private final int length;
 
-  private Bytes(byte[] bytes) {
+  private static final int WHOLE = -1;
+
+  private Bytes(byte[] bytes, int offset, int length) {
     this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
   }
 
   /** A copy of {@code array}: later changes to the array do not reach the store. */
   public static Bytes of(byte[] array) {
     Objects.requireNonNull(array, "array");
-    return array.length == 0 ? EMPTY : new Bytes(array.clone());
+    return array.length == 0 ? EMPTY : new Bytes(array.clone(), 0, array.length);
   }
 
   /** A copy of {@code length} bytes of {@code array} from {@code offset}. */
   public static Bytes of(byte[] array, int offset, int length) {
     Objects.requireNonNull(array, "array");
     Objects.checkFromIndexSize(offset, length, array.length);
-    return length == 0 ? EMPTY : new Bytes(Arrays.copyOfRange(array, offset, offset + length));
+    return length == 0
+        ? EMPTY
+        : new Bytes(Arrays.copyOfRange(array, offset, offset + length), 0, length);
   }
 
   /** A copy of the remaining bytes of {@code buffer}; the buffer's position is not moved. */
@@ -54,9 +67,19 @@ public final class Bytes implements Comparable<Bytes> {
    */
   public static Bytes wrap(byte[] array) {
     Objects.requireNonNull(array, "array");
-    // no look at the length: wrapping must not touch the array (a scan wraps values it may
-    // never read, and each look would be a cache miss)
-    return new Bytes(array);
+    return new Bytes(array, 0, WHOLE);
+  }
+
+  /**
+   * Takes ownership of {@code length} bytes of {@code array} from {@code offset} without
+   * copying; the caller must never change them afterwards. The whole array stays reachable as
+   * long as the result is: the engine hands out keys this way from the small blocks its runs
+   * keep them in, so a scan neither copies a key nor reads it unless its consumer does.
+   */
+  public static Bytes wrap(byte[] array, int offset, int length) {
+    Objects.requireNonNull(array, "array");
+    Objects.checkFromIndexSize(offset, length, array.length);
+    return new Bytes(array, offset, length);
   }
 
   public static Bytes utf8(String text) {
@@ -70,70 +93,90 @@ public final class Bytes implements Comparable<Bytes> {
   }
 
   public int length() {
-    return bytes.length;
+    return length == WHOLE ? bytes.length : length;
   }
 
   public boolean isEmpty() {
-    return bytes.length == 0;
+    return length() == 0;
   }
 
   public byte byteAt(int index) {
-    return bytes[index];
+    Objects.checkIndex(index, length());
+    return bytes[offset + index];
   }
 
   /** A fresh copy of the content, which the caller may change. */
   public byte[] toByteArray() {
-    return bytes.clone();
+    return Arrays.copyOfRange(bytes, offset, offset + length());
   }
 
   /** A read-only view of the content, sharing the store's bytes without copying. */
   public ByteBuffer asReadOnlyByteBuffer() {
-    return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    return ByteBuffer.wrap(bytes, offset, length()).slice().asReadOnlyBuffer();
   }
 
   public String asUtf8() {
-    return new String(bytes, StandardCharsets.UTF_8);
+    return new String(bytes, offset, length(), StandardCharsets.UTF_8);
   }
 
   public String toHex() {
-    return HexFormat.of().formatHex(bytes);
+    return HexFormat.of().formatHex(bytes, offset, offset + length());
   }
 
   public boolean startsWith(Bytes prefix) {
-    return prefix.bytes.length <= bytes.length
-        && Arrays.equals(bytes, 0, prefix.bytes.length, prefix.bytes, 0, prefix.bytes.length);
+    return prefix.length() <= length()
+        && Arrays.equals(
+            bytes, offset, offset + prefix.length(),
+            prefix.bytes, prefix.offset, prefix.offset + prefix.length());
   }
 
   public Bytes concat(Bytes other) {
-    byte[] joined = Arrays.copyOf(bytes, bytes.length + other.bytes.length);
-    System.arraycopy(other.bytes, 0, joined, bytes.length, other.bytes.length);
+    byte[] joined = new byte[length() + other.length()];
+    System.arraycopy(bytes, offset, joined, 0, length());
+    System.arraycopy(other.bytes, other.offset, joined, length(), other.length());
     return wrap(joined);
   }
 
   /** A copy of {@code length} bytes from {@code offset}. */
   public Bytes slice(int offset, int length) {
-    return of(bytes, offset, length);
+    Objects.checkFromIndexSize(offset, length, length());
+    return of(bytes, this.offset + offset, length);
   }
 
   @Override
   public int compareTo(Bytes other) {
-    return Arrays.compareUnsigned(bytes, other.bytes);
+    return Arrays.compareUnsigned(
+        bytes, offset, offset + length(), other.bytes, other.offset, other.offset + other.length());
   }
 
   @Override
   public boolean equals(Object o) {
-    return this == o || (o instanceof Bytes && Arrays.equals(bytes, ((Bytes) o).bytes));
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Bytes)) {
+      return false;
+    }
+    Bytes b = (Bytes) o;
+    return b.length() == length()
+        && Arrays.equals(bytes, offset, offset + length(), b.bytes, b.offset, b.offset + length());
   }
 
+  /** The same as {@link Arrays#hashCode(byte[])} of the content. */
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    int h = 1;
+    for (int i = offset, end = offset + length(); i < end; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
   }
 
   /** UTF-8 text when the bytes are printable, otherwise {@code 0x} and hexadecimal digits. */
   @Override
   public String toString() {
-    for (byte b : bytes) {
+    for (int i = offset, end = offset + length(); i < end; i++) {
+      byte b = bytes[i];
       if (b < 0x20 || b == 0x7f) {
         return "0x" + toHex();
       }
@@ -142,11 +185,13 @@ public final class Bytes implements Comparable<Bytes> {
   }
 
   /**
-   * The backing array, for the engine only. Engine-internal code lives in sub-packages, so the
-   * engine reaches it through {@link Engine}, which is in this package; the array is never
-   * handed to a caller.
+   * The content as an array the engine may keep, for the engine only: the backing array
+   * itself, or a copy when this is a range of a larger one (a key handed out by a scan, which
+   * the store must not keep pointing into a run's block). Engine-internal code lives in
+   * sub-packages, so the engine reaches it through {@link Engine}, which is in this package;
+   * the array is never handed to a caller.
    */
   byte[] array() {
-    return bytes;
+    return length == WHOLE || (offset == 0 && length == bytes.length) ? bytes : toByteArray();
   }
 }

@@ -20,6 +20,8 @@ public final class EntryCursor implements AutoCloseable {
   private final long readSeq;
   private final LongSupplier clock;
   private final SnapshotRegistry.Pin pin;
+  /** Whether a range tombstone may hide an entry: only then is each key read. */
+  private final boolean tombstones;
   private final VersionRef ref = new VersionRef();
   private long remaining;
 
@@ -36,25 +38,28 @@ public final class EntryCursor implements AutoCloseable {
     this.remaining = limit;
     this.clock = clock;
     this.pin = pin;
+    this.tombstones = !version.tombstones().isEmpty();
   }
 
   /** The next live entry, or {@code null} at the end (which also closes the cursor). */
   public Entry next() {
     long now = 0; // read the clock only for a version that expires: most never do
     while (remaining > 0 && merged.valid()) {
-      byte[] key = merged.key();
       boolean found = merged.resolve(readSeq, ref);
-      merged.next();
       if (found && ref.expireAt != 0 && now == 0) {
         now = clock.getAsLong();
       }
+      // the key is read only if a range tombstone may hide it; handed out, it is not copied
       if (found
           && ref.kind == ValueKind.PUT
           && (ref.expireAt == 0 || ref.expireAt > now)
-          && !version.hiddenByTombstone(key, ref.seq, readSeq)) {
+          && !(tombstones && version.hiddenByTombstone(merged.key(), ref.seq, readSeq))) {
+        Bytes key = merged.keyBytes();
+        merged.next();
         remaining--;
-        return new Entry(Bytes.wrap(key), Bytes.wrap(ref.value), ref.seq);
+        return new Entry(key, Bytes.wrap(ref.value), ref.seq);
       }
+      merged.next();
     }
     close();
     return null;

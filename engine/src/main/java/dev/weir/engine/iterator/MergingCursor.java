@@ -1,5 +1,6 @@
 package dev.weir.engine.iterator;
 
+import dev.weir.engine.Bytes;
 import dev.weir.engine.key.KeyOrder;
 
 /**
@@ -26,7 +27,6 @@ public final class MergingCursor {
   private boolean tied;
   /** The cursor with the smallest key after the current one, or -1 when there is none. */
   private int bound = -1;
-  private byte[] key;
 
   public MergingCursor(SourceCursor[] newestFirst, boolean reverse) {
     this.cursors = newestFirst;
@@ -36,11 +36,17 @@ public final class MergingCursor {
   }
 
   public boolean valid() {
-    return key != null;
+    return lead >= 0;
   }
 
+  /** The current key, for comparisons; must not be changed. */
   public byte[] key() {
-    return key;
+    return cursors[lead].key();
+  }
+
+  /** The current key as a reader is handed it ({@link SourceCursor#keyBytes()}). */
+  public Bytes keyBytes() {
+    return cursors[lead].keyBytes();
   }
 
   public void next() {
@@ -48,8 +54,7 @@ public final class MergingCursor {
       SourceCursor c = cursors[lead];
       c.next();
       if (c.valid() && (bound < 0 || before(c.key(), cursors[bound].key()))) {
-        key = c.key(); // still strictly first: the bound and the ties stay as they are
-        return;
+        return; // still strictly first: the bound and the ties stay as they are
       }
       atKey[lead] = false;
     } else {
@@ -90,7 +95,10 @@ public final class MergingCursor {
     return reverse ? cmp > 0 : cmp < 0;
   }
 
-  /** Finds the first key, the cursors on it and the bound; every {@link #atKey} is false. */
+  /**
+   * Finds the first key, the cursors on it and the bound; every {@link #atKey} is false. A
+   * lone valid cursor's key is never read: that is the settled store's long scan.
+   */
   private void pick() {
     int first = -1;
     int runnerUp = -1;
@@ -101,13 +109,15 @@ public final class MergingCursor {
       if (!c.valid()) {
         continue;
       }
-      byte[] k = c.key();
-      if (best == null) {
+      if (first < 0) {
         first = i;
-        best = k;
         atKey[i] = true;
         continue;
       }
+      if (best == null) {
+        best = cursors[first].key();
+      }
+      byte[] k = c.key();
       int cmp = KeyOrder.compare(k, best);
       if (reverse) {
         cmp = -cmp;
@@ -131,6 +141,5 @@ public final class MergingCursor {
     lead = first;
     tied = ties;
     bound = runnerUp;
-    key = best;
   }
 }

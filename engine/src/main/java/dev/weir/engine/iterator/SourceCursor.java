@@ -1,12 +1,21 @@
 package dev.weir.engine.iterator;
 
+import dev.weir.engine.Bytes;
+
 /** A position among the distinct keys of one {@link KeySource}; used by one reader thread. */
 public interface SourceCursor {
 
   boolean valid();
 
-  /** The current key; only while {@link #valid()}. */
+  /** The current key, for comparisons; only while {@link #valid()}. Must not be changed. */
   byte[] key();
+
+  /**
+   * The current key as a reader is handed it; only while {@link #valid()}. It may share the
+   * source's storage: a run hands out a range of its key block rather than a copy, so a scan
+   * whose consumer never looks at a key never reads it.
+   */
+  Bytes keyBytes();
 
   /** Moves to the next distinct key in the cursor's direction. */
   void next();

@@ -1,5 +1,6 @@
 package dev.weir.engine.memtable;
 
+import dev.weir.engine.Bytes;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
@@ -177,6 +178,11 @@ public final class MemTable implements KeySource {
     @Override
     public byte[] key() {
       return key;
+    }
+
+    @Override
+    public Bytes keyBytes() {
+      return Bytes.wrap(key); // the store's own immutable copy
     }
 
     @Override

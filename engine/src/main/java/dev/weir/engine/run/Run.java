@@ -1,5 +1,6 @@
 package dev.weir.engine.run;
 
+import dev.weir.engine.Bytes;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
@@ -15,13 +16,13 @@ import java.util.concurrent.atomic.LongAdder;
  * An immutable sorted run: the in-memory equivalent of an SSTable.
  *
  * <p>Entries are sorted by key ascending, then sequence descending, and laid out in flat
- * arrays rather than one object per entry: all key bytes in one array (with an offset table
- * only when keys differ in length), sequences as 4-byte offsets from the run's smallest (8-byte
- * values only when they span more than 2^32), and expiry times only when some entry has a TTL.
- * A version's kind needs no array: a put always has a value and a deletion never does. Values
- * are the immutable arrays the store already holds, shared, never copied. For 16-byte keys
- * this is 24 bytes a record besides the value, which is what puts Weir's heap per record
- * below a B-tree's.
+ * arrays rather than one object per entry: the key bytes of every {@value #KEY_BLOCK} entries
+ * in one array (with an offset table only when keys differ in length), sequences as 4-byte
+ * offsets from the run's smallest (8-byte values only when they span more than 2^32), and
+ * expiry times only when some entry has a TTL. A version's kind needs no array: a put always
+ * has a value and a deletion never does. Values are the immutable arrays the store already
+ * holds, shared, never copied. For 16-byte keys this is about 25 bytes a record besides the
+ * value, which is what puts Weir's heap per record below a B-tree's.
  *
  * <p>A lookup first asks the blocked {@link BloomFilter} (one cache line), then searches a
  * fence index of the first 8 bytes of every {@value #FENCE_STRIDE}th key (small enough to stay
@@ -31,6 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Run implements KeySource {
 
   static final int FENCE_STRIDE = 32;
+  /** Entries a key block holds: a fence's stride, so a lookup's search stays in one block. */
+  static final int KEY_BLOCK = FENCE_STRIDE;
+  private static final int KEY_BLOCK_SHIFT = Integer.numberOfTrailingZeros(KEY_BLOCK);
   /** Counts what cannot happen, so the JIT keeps the loads of {@link #touchKeys}. */
   private static final LongAdder UNLIKELY = new LongAdder();
   private static final VarHandle BE_LONGS =
@@ -38,8 +42,17 @@ public final class Run implements KeySource {
 
   private final long id;
   private final int size;
-  private final byte[] keyData;
-  /** Where each key starts in {@link #keyData}; null when every key is {@link #keyLength} long. */
+  /**
+   * The key bytes in blocks of {@value #KEY_BLOCK} entries (block {@code b} holds entries from
+   * {@code b * KEY_BLOCK}): a scan hands out keys as ranges of these blocks rather than copies,
+   * and a key a caller keeps holds on to its block alone, a few hundred bytes, never the run's
+   * megabytes of keys.
+   */
+  private final byte[][] keyBlocks;
+  /**
+   * Where each key starts, counting through all blocks as if they were one array (entry {@code
+   * size} holds the end); null when every key is {@link #keyLength} long.
+   */
   private final int[] keyOffsets;
   private final int keyLength;
   /** Sequences as unsigned offsets from {@link #minSeq}; null when they span too much. */
@@ -76,7 +89,6 @@ public final class Run implements KeySource {
       BloomStats bloomStats) {
     this.id = id;
     this.size = size;
-    this.keyData = keyData;
     // fixed-length keys (the common case) need no offset table: 4 bytes a record fewer, and a
     // scan reads one array less
     int length = size == 0 ? 0 : keyOffsets[1] - keyOffsets[0];
@@ -86,6 +98,13 @@ public final class Run implements KeySource {
     }
     this.keyOffsets = fixed ? null : keyOffsets;
     this.keyLength = length;
+    this.keyBlocks = new byte[(size + KEY_BLOCK - 1) >>> KEY_BLOCK_SHIFT][];
+    long keyHeap = 16L + 4L * keyBlocks.length;
+    for (int b = 0; b < keyBlocks.length; b++) {
+      int to = Math.min(size, (b + 1) << KEY_BLOCK_SHIFT);
+      keyBlocks[b] = Arrays.copyOfRange(keyData, keyOffsets[b << KEY_BLOCK_SHIFT], keyOffsets[to]);
+      keyHeap += 16 + keyBlocks[b].length;
+    }
     long lo = Long.MAX_VALUE;
     long hi = 0;
     for (int i = 0; i < size; i++) {
@@ -117,7 +136,7 @@ public final class Run implements KeySource {
     this.fences = new long[(size + FENCE_STRIDE - 1) / FENCE_STRIDE];
     for (int f = 0; f < fences.length; f++) {
       int at = keyStart(f * FENCE_STRIDE) + commonPrefix;
-      fences[f] = prefix8(keyData, at, keyEnd(f * FENCE_STRIDE) - at);
+      fences[f] = prefix8(keyBlock(f * FENCE_STRIDE), at, keyEnd(f * FENCE_STRIDE) - at);
     }
     long valueBytes = 0;
     for (int i = 0; i < size; i++) {
@@ -137,7 +156,7 @@ public final class Run implements KeySource {
     this.minExpireAt = earliest;
     this.heapBytes =
         valueBytes
-            + keyData.length
+            + keyHeap
             + (this.keyOffsets == null ? 0 : 4L * keyOffsets.length)
             + (seqOffsets == null ? 8L : 4L) * size
             + 4L * size
@@ -237,29 +256,46 @@ public final class Run implements KeySource {
   // ---- entry access, for cursors, builders and compaction ----
 
   byte[] keyAt(int i) {
-    return Arrays.copyOfRange(keyData, keyStart(i), keyEnd(i));
+    return Arrays.copyOfRange(keyBlock(i), keyStart(i), keyEnd(i));
   }
 
+  /** Entry {@code i}'s key as a range of its key block, neither copied nor read. */
+  Bytes keyView(int i) {
+    int start = keyStart(i);
+    return Bytes.wrap(keyBlock(i), start, keyEnd(i) - start);
+  }
+
+  private byte[] keyBlock(int i) {
+    return keyBlocks[i >>> KEY_BLOCK_SHIFT];
+  }
+
+  /** Where entry {@code i}'s key starts in its block. */
   private int keyStart(int i) {
-    return keyOffsets == null ? i * keyLength : keyOffsets[i];
+    return keyOffsets == null
+        ? (i & (KEY_BLOCK - 1)) * keyLength
+        : keyOffsets[i] - keyOffsets[i & -KEY_BLOCK];
   }
 
+  /** Where entry {@code i}'s key ends in its block. */
   private int keyEnd(int i) {
-    return keyOffsets == null ? (i + 1) * keyLength : keyOffsets[i + 1];
+    return keyOffsets == null
+        ? ((i & (KEY_BLOCK - 1)) + 1) * keyLength
+        : keyOffsets[i + 1] - keyOffsets[i & -KEY_BLOCK];
   }
 
   /**
    * Reads one word of every cache line that entries {@code [from, from + count)} occupy in the
-   * key, sequence and value arrays, so that their misses overlap instead of stalling a
-   * cursor one by one (Java has no prefetch instruction; independent loads are the nearest
-   * thing). Returns a value the caller must keep, so the loads are not optimised away.
+   * sequence and value arrays (and the key bytes, if {@code keys}), so that their misses
+   * overlap instead of stalling a cursor one by one (Java has no prefetch instruction;
+   * independent loads are the nearest thing). Returns a value the caller must keep, so the
+   * loads are not optimised away.
    */
-  int touch(int from, int count) {
+  int touch(int from, int count, boolean keys) {
     int to = Math.min(size, from + count);
     if (from >= to) {
       return 0;
     }
-    int t = touchKeys(from, to);
+    int t = keys ? touchKeys(from, to) : 0;
     for (int i = from; i < to; i += 16) { // 16 ints or compressed references a line
       t += seqOffsets != null ? seqOffsets[i] : (int) seqs[i];
       t += values[i] == null ? 1 : 0;
@@ -317,7 +353,7 @@ public final class Run implements KeySource {
       int head =
           Arrays.compareUnsigned(
               key, 0, Math.min(commonPrefix, key.length),
-              keyData, keyStart(0), keyStart(0) + commonPrefix);
+              keyBlocks[0], 0, commonPrefix);
       if (head < 0 || (head == 0 && key.length < commonPrefix)) {
         return 0;
       }
@@ -352,8 +388,14 @@ public final class Run implements KeySource {
 
   private int touchKeys(int from, int to) {
     int t = 0;
-    for (int at = keyStart(from), end = keyStart(to); at < end; at += 64) {
-      t += keyData[at];
+    if (from >= to) {
+      return t;
+    }
+    for (int b = from >>> KEY_BLOCK_SHIFT, last = (to - 1) >>> KEY_BLOCK_SHIFT; b <= last; b++) {
+      byte[] block = keyBlocks[b];
+      for (int at = 0; at < block.length; at += 64) {
+        t += block[at];
+      }
     }
     return t;
   }
@@ -374,15 +416,17 @@ public final class Run implements KeySource {
   }
 
   int compareAt(int i, byte[] key) {
-    return Arrays.compareUnsigned(keyData, keyStart(i), keyEnd(i), key, 0, key.length);
+    return Arrays.compareUnsigned(keyBlock(i), keyStart(i), keyEnd(i), key, 0, key.length);
   }
 
   private boolean sameKey(int i, int j) {
-    return Arrays.equals(keyData, keyStart(i), keyEnd(i), keyData, keyStart(j), keyEnd(j));
+    return Arrays.equals(
+        keyBlock(i), keyStart(i), keyEnd(i), keyBlock(j), keyStart(j), keyEnd(j));
   }
 
   private int commonPrefixLength(int i, int j) {
-    int mismatch = Arrays.mismatch(keyData, keyStart(i), keyEnd(i), keyData, keyStart(j), keyEnd(j));
+    int mismatch =
+        Arrays.mismatch(keyBlock(i), keyStart(i), keyEnd(i), keyBlock(j), keyStart(j), keyEnd(j));
     return mismatch < 0 ? keyEnd(i) - keyStart(i) : mismatch;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.engine.Bytes;
 import dev.weir.engine.iterator.SourceCursor;
 import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.KeyHash;
@@ -64,6 +65,32 @@ class RunTest {
     assertEquals(down, walk(run.cursor(k("k010"), k("k020"), true)));
     assertEquals(keys, walk(run.cursor(null, null, false)));
     assertEquals(List.of(), walk(run.cursor(k("k5"), null, false)));
+  }
+
+  @Test
+  void keysHandedOutUnreadAreTheKeysOfTheirBlockWhateverTheirLengths() {
+    // lengths 1..40 so blocks of 32 entries end mid-pattern, and a size no multiple of 32
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 211; i++) {
+      keys.add(String.format("%03d", i) + "x".repeat(i % 38));
+    }
+    Collections.sort(keys);
+    Run run = build(keys);
+    for (boolean reverse : new boolean[] {false, true}) {
+      List<String> seen = new ArrayList<>();
+      SourceCursor c = run.cursor(null, null, reverse);
+      for (; c.valid(); c.next()) {
+        Bytes view = c.keyBytes();
+        assertEquals(view, Bytes.wrap(c.key())); // the view and the copy agree
+        assertEquals(view.hashCode(), Bytes.wrap(c.key()).hashCode());
+        seen.add(view.asUtf8());
+      }
+      List<String> expected = new ArrayList<>(keys);
+      if (reverse) {
+        Collections.reverse(expected);
+      }
+      assertEquals(expected, seen);
+    }
   }
 
   @Test
