@@ -552,9 +552,13 @@ public final class Compare {
     reference(b, "random reads", "readrandom", 357_000, false);
     reference(b, "50/50 mixed", "readwhilewriting", 65_000, false);
     if (wh != null) {
+      double over = wh[0] - PAYLOAD;
       b.append(String.format(Locale.ROOT,
-          "| bytes per record | %s | ~200 B | %.0f B | %.2fx smaller | %s |%n", SEED_LSM,
-          wh[0], 200 / wh[0], 200 / wh[0] >= 2 ? "met" : "missed"));
+          "| bytes per record beyond key and value | %s | ~200 B stated, %d B in its worked"
+              + " example (%d B in all) | %.0f B (%.0f B in all) | %.2fx smaller (%.2fx in all)"
+              + " | %s |%n",
+          SEED_LSM, SEED_OVERHEAD, SEED_EXAMPLE_TOTAL, over, wh[0], SEED_OVERHEAD / over,
+          SEED_EXAMPLE_TOTAL / wh[0], SEED_OVERHEAD / over >= 2 ? "met" : "missed"));
     }
     refBlob(b, "4 MB writes", "blob_write", 38_401, cf);
     refBlob(b, "4 MB reads", "blob_read", 36_813, cr);
@@ -563,6 +567,16 @@ public final class Compare {
     b.append("\n![ratios to Weir](").append(stamp).append(".png)\n");
     return b.toString();
   }
+
+  /** The key and value bytes every record of the data set holds. */
+  static final int PAYLOAD = Dataset.KEY_SIZE + Dataset.VALUE_SIZE;
+  /**
+   * The LSM reference's memory per record: its summary says "~200 bytes per record overhead";
+   * its worked example (a 10-byte key, a 100-byte item) counts 96 bytes of overhead, 214 in all.
+   * The targets use the example's overhead, the stricter of its two overhead figures.
+   */
+  static final int SEED_OVERHEAD = 96;
+  static final int SEED_EXAMPLE_TOTAL = 214;
 
   static final String SEED_LSM =
       "in-memory LSM reference (KeystoneDB in-memory mode, seeds/004_11bd35ef7d72ed9a.txt)";
@@ -664,9 +678,14 @@ public final class Compare {
       target(b, "7", ref[0] + " >= 2x the LSM reference (" + fmtNum(Double.parseDouble(ref[1]))
           + " ops/s)", r, 2.0, String.format(Locale.ROOT, "%.2fx", r));
     }
-    target(b, "7", "bytes/record <= half the LSM reference (~200 B)",
-        wh == null ? Double.NaN : 200 / wh[0], 2.0,
-        wh == null ? "n/a" : String.format(Locale.ROOT, "%.0f B (%.2fx smaller)", wh[0], 200 / wh[0]));
+    target(b, "7", "bytes a record holds beyond its key and value <= half the LSM reference's"
+            + " (~200 B stated; the stricter " + SEED_OVERHEAD + " B of its worked example)",
+        wh == null ? Double.NaN : SEED_OVERHEAD / (wh[0] - PAYLOAD), 2.0,
+        wh == null ? "n/a" : String.format(Locale.ROOT,
+            "%.0f B beyond the %d B of key and value (%.2fx smaller); %.0f B in all vs the"
+                + " example's %d B (%.2fx)",
+            wh[0] - PAYLOAD, PAYLOAD, SEED_OVERHEAD / (wh[0] - PAYLOAD), wh[0],
+            SEED_EXAMPLE_TOTAL, SEED_EXAMPLE_TOTAL / wh[0]));
     Score cf = score("blob_copy_fresh", "arraycopy");
     Score cr = score("blob_copy_reuse", "arraycopy");
     for (String s : List.of("weir", "weir_object")) {
