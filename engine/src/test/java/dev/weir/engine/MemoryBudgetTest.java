@@ -50,6 +50,38 @@ class MemoryBudgetTest {
     }
   }
 
+  /**
+   * Rotation allocates the next memtable's bloom filter whole, and flushes and compactions
+   * reshape what is held: none of it may carry a store that refuses writes past its budget.
+   * Sixty shapes of budget, memtable and value size, each written to three times its budget.
+   */
+  @Test
+  void plainWritesNeverCarryTheStorePastItsBudgetWhateverTheShapes() {
+    for (int shape = 0; shape < 60; shape++) {
+      long budget = (1 + shape % 6) * 1024L * 1024;
+      int memtable = (16 << (shape % 5)) * 1024;
+      int valueLength = 10 + (shape * 397) % 3000;
+      EngineConfig config =
+          EngineConfig.builder().maxMemoryBytes(budget).memtableBytes(memtable).build();
+      try (Engine engine = Engine.open(config)) {
+        Bytes value = Bytes.wrap(new byte[valueLength]);
+        int refusals = 0;
+        for (int i = 0; i < 3 * budget / (valueLength + 40) && refusals < 50; i++) {
+          int n = i;
+          try {
+            Writes.await(cb -> engine.put(Bytes.utf8("key" + n), value, cb));
+          } catch (StoreFullException full) {
+            refusals++;
+          }
+          assertTrue(engine.stats().liveBytes() <= budget, () -> engine.stats().toString());
+        }
+        assertTrue(refusals > 0, "three times the budget was never refused");
+        Writes.settle(engine);
+        assertTrue(engine.stats().liveBytes() <= budget, () -> engine.stats().toString());
+      }
+    }
+  }
+
   @Test
   void aCleanUpBatchWithBookkeepingSucceedsAtTheBudgetWhereAPlainWriteFails() {
     EngineConfig config =

@@ -59,6 +59,11 @@ public final class MemTable implements KeySource {
     this.bytes = filter.heapBytes();
   }
 
+  /** Heap bytes an empty memtable of this capacity holds: its bloom filter, sized up front. */
+  public long emptyBytes() {
+    return filter.heapBytes();
+  }
+
   /** An empty memtable of the same capacity, to take over from this one. */
   public MemTable successor(long id) {
     return new MemTable(id, capacityBytes, bitsPerKey);

@@ -328,13 +328,17 @@ final class WriterState {
    * clean-up: an aborted upload, a released object with its bookkeeping) may use a small
    * reserve above the budget, so that freeing space never fails for want of the few bytes its
    * bookkeeping adds; plain writes never touch the reserve.
+   *
+   * <p>A write also leaves room for the empty memtable that takes over when the active one
+   * rotates: its bloom filter is allocated whole at rotation, which no write pays for, so
+   * without that room a full store would end a few kilobytes over its budget.
    */
   private void reserve(long bytes, boolean deletes) {
     long limit =
         deletes
             ? maxMemoryBytes + Math.min(cleanupReserve(), Long.MAX_VALUE - maxMemoryBytes)
             : maxMemoryBytes;
-    if (bytes > 0 && currentBytes() + bytes > limit) {
+    if (bytes > 0 && currentBytes() + bytes + active.emptyBytes() > limit) {
       rejected.lazySet(rejected.get() + 1);
       throw new StoreFullException(
           "the write needs "
