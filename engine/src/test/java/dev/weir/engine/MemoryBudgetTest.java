@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +52,12 @@ class MemoryBudgetTest {
   }
 
   /**
-   * Rotation allocates the next memtable's bloom filter whole, and flushes and compactions
-   * reshape what is held: none of it may carry a store that refuses writes past its budget.
-   * Sixty shapes of budget, memtable and value size, each written to three times its budget.
+   * What no write pays for may not carry a store that refuses writes past its budget: the next
+   * memtable's bloom filter, allocated whole at rotation, and runs that compaction lays out
+   * wider than its inputs (keys of two fixed lengths merged need an offset table, entries with
+   * and without TTLs an expiry column) or splits into more runs. Sixty shapes of budget,
+   * memtable and value size; in some, the first refusal switches the keys to another length or
+   * the puts to TTLs, so that runs of a narrow layout wait to be merged with wider ones.
    */
   @Test
   void plainWritesNeverCarryTheStorePastItsBudgetWhateverTheShapes() {
@@ -61,15 +65,20 @@ class MemoryBudgetTest {
       long budget = (1 + shape % 6) * 1024L * 1024;
       int memtable = (16 << (shape % 5)) * 1024;
       int valueLength = 10 + (shape * 397) % 3000;
+      int mode = shape % 4; // 0: key lengths vary; 1: one length; 2: another length; 3: TTLs
       EngineConfig config =
           EngineConfig.builder().maxMemoryBytes(budget).memtableBytes(memtable).build();
       try (Engine engine = Engine.open(config)) {
         Bytes value = Bytes.wrap(new byte[valueLength]);
+        long writes = 3 * budget / (valueLength + 40);
         int refusals = 0;
-        for (int i = 0; i < 3 * budget / (valueLength + 40) && refusals < 50; i++) {
-          int n = i;
+        for (long i = 0; i < writes && refusals < 200; i++) {
+          boolean switched = refusals > 0;
+          String format = mode == 2 && switched ? "k%012d" : "k%08d";
+          Bytes key = Bytes.utf8(mode == 0 ? "key" + i : String.format(format, i));
+          Duration ttl = mode == 3 && switched ? Duration.ofDays(1) : null;
           try {
-            Writes.await(cb -> engine.put(Bytes.utf8("key" + n), value, cb));
+            Writes.await(cb -> engine.put(key, value, ttl, -1, cb));
           } catch (StoreFullException full) {
             refusals++;
           }

@@ -188,6 +188,24 @@ public final class Run implements KeySource {
     return heapBytes;
   }
 
+  /**
+   * Most heap bytes a run holds beyond its entries' share: the object and its small arrays, a
+   * bloom filter and fence index rounded up, a partly filled key block. A compaction that
+   * splits its output into one run more adds at most this.
+   */
+  public static final long FIXED_BYTES_BOUND = 320;
+
+  /**
+   * Bytes a compaction could add to this run's entries by merging them into a run laid out
+   * wider: an offset table once keys of {@code mixedKeyLengths} meet, an expiry column once
+   * {@code expiring} entries meet, 8-byte sequences once {@code wideSequences} span 2^32.
+   */
+  public long relayoutBytes(boolean mixedKeyLengths, boolean expiring, boolean wideSequences) {
+    return (mixedKeyLengths && keyOffsets == null ? 4L * (size + 1) : 0)
+        + (expiring && expiries == null ? 8L * size : 0)
+        + (wideSequences && seqOffsets != null ? 4L * size : 0);
+  }
+
   @Override
   public long minExpireAt() {
     return minExpireAt;

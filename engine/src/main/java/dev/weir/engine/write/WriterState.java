@@ -44,6 +44,7 @@ final class WriterState {
   private final Runnable onShapeChange;
   private final ChangeLog changes;
   private final VersionRef scratch = new VersionRef();
+  private final RelayoutReserve relayout = new RelayoutReserve();
 
   private Version published;
   private MemTable active;
@@ -99,9 +100,9 @@ final class WriterState {
     switch (op.type) {
       case WriteOp.PUT:
         if (conditionHolds(op.key, op.expectedSeq, now)) {
-          reserve(op.bytes, false);
+          reserve(op, false);
           op.sequence = ++lastSeq;
-          active.add(op.key, op.sequence, ValueKind.PUT, op.value, op.expireAt);
+          add(op.key, op.sequence, ValueKind.PUT, op.value, op.expireAt);
           changed(ChangeEvent.Type.PUT, op.key, op.value, op.sequence);
           op.result = 1;
         } else {
@@ -112,7 +113,7 @@ final class WriterState {
         boolean existed = live(op.key, now);
         if (op.expectedSeq == WriteOp.UNCONDITIONAL || conditionHolds(op.key, op.expectedSeq, now)) {
           op.sequence = ++lastSeq;
-          active.add(op.key, op.sequence, ValueKind.DELETE, null, 0);
+          add(op.key, op.sequence, ValueKind.DELETE, null, 0);
           changed(ChangeEvent.Type.DELETE, op.key, null, op.sequence);
           op.result = existed ? 1 : 0;
         } else {
@@ -141,7 +142,7 @@ final class WriterState {
         for (WriteOp item : op.items) {
           if (stillExpired(item.key, item.expectedSeq, now)) {
             long seq = ++lastSeq;
-            active.add(item.key, seq, ValueKind.DELETE, null, 0);
+            add(item.key, seq, ValueKind.DELETE, null, 0);
             changed(ChangeEvent.Type.EXPIRE, item.key, null, seq);
             expired++;
           }
@@ -160,16 +161,16 @@ final class WriterState {
 
   private void applyBatch(WriteOp batch) {
     // checked as a whole first, so that a batch is all or nothing
-    reserve(batch.bytes, deletes(batch));
+    reserve(batch, deletes(batch));
     for (WriteOp item : batch.items) {
       long seq = ++lastSeq;
       switch (item.type) {
         case WriteOp.PUT:
-          active.add(item.key, seq, ValueKind.PUT, item.value, item.expireAt);
+          add(item.key, seq, ValueKind.PUT, item.value, item.expireAt);
           changed(ChangeEvent.Type.PUT, item.key, item.value, seq);
           break;
         case WriteOp.DELETE:
-          active.add(item.key, seq, ValueKind.DELETE, null, 0);
+          add(item.key, seq, ValueKind.DELETE, null, 0);
           changed(ChangeEvent.Type.DELETE, item.key, null, seq);
           break;
         case WriteOp.DELETE_RANGE:
@@ -306,12 +307,18 @@ final class WriterState {
       runBytes += added.run().heapBytes();
     }
     levels = next;
+    relayout.runsChanged(levels);
     if (edit.retiredTombstoneSeqs().length > 0) {
       long[] retired = edit.retiredTombstoneSeqs().clone();
       Arrays.sort(retired);
       tombstones = tombstones.without(retired);
     }
     published = new Version(lastSeq, active, frozen, levels, tombstones);
+  }
+
+  private void add(byte[] key, long seq, byte kind, byte[] value, long expireAt) {
+    relayout.noteKey(key);
+    active.add(key, seq, kind, value, expireAt);
   }
 
   /** Records the change of one sequence; for a range delete, {@code value} is the range end. */
@@ -329,16 +336,28 @@ final class WriterState {
    * reserve above the budget, so that freeing space never fails for want of the few bytes its
    * bookkeeping adds; plain writes never touch the reserve.
    *
-   * <p>A write also leaves room for the empty memtable that takes over when the active one
-   * rotates: its bloom filter is allocated whole at rotation, which no write pays for, so
-   * without that room a full store would end a few kilobytes over its budget.
+   * <p>A plain write also leaves room for what no write pays for: the empty memtable that takes
+   * over when the active one rotates (its bloom filter is allocated whole) and the wider
+   * layouts compaction may give runs ({@link RelayoutReserve}). Without that room a full store
+   * ended up to a few hundred kilobytes over its budget.
    */
-  private void reserve(long bytes, boolean deletes) {
-    long limit =
-        deletes
-            ? maxMemoryBytes + Math.min(cleanupReserve(), Long.MAX_VALUE - maxMemoryBytes)
-            : maxMemoryBytes;
-    if (bytes > 0 && currentBytes() + bytes + active.emptyBytes() > limit) {
+  private void reserve(WriteOp write, boolean deletes) {
+    long bytes = write.bytes;
+    if (bytes <= 0) {
+      return;
+    }
+    long need;
+    long limit;
+    if (deletes) {
+      need = currentBytes() + bytes;
+      limit = maxMemoryBytes + Math.min(cleanupReserve(), Long.MAX_VALUE - maxMemoryBytes);
+    } else {
+      relayout.note(write);
+      long room = active.emptyBytes() + relayout.bytes(frozen.size() + 1, lastSeq);
+      need = currentBytes() + bytes + room;
+      limit = maxMemoryBytes;
+    }
+    if (need > limit) {
       rejected.lazySet(rejected.get() + 1);
       throw new StoreFullException(
           "the write needs "
@@ -347,7 +366,9 @@ final class WriterState {
               + currentBytes()
               + " of its "
               + maxMemoryBytes
-              + "-byte budget (maxMemoryBytes); delete data or raise the budget");
+              + "-byte budget (maxMemoryBytes), keeping "
+              + (need - currentBytes() - bytes)
+              + " free for the next memtable and for compaction; delete data or raise the budget");
     }
   }
 
