@@ -313,11 +313,17 @@ public final class Compactor {
     long oldest = snapshots.oldestPinned(visible);
     boolean keepAll = pins == null; // a snapshot is being opened: it may need any version
     List<SourceCursor> cursors = new ArrayList<>();
+    long entries = 0;
+    long valueBytes = 0;
     for (MemTable m : job.memtables()) {
       cursors.add(m.cursor(null, null, false));
+      entries += m.versionCount();
+      valueBytes += m.valueBytes();
     }
     for (Run r : job.inputs()) {
       cursors.add(r.cursor(null, null, false));
+      entries += r.size();
+      valueBytes += r.valueBytes();
     }
     MergeIterator merge =
         new MergeIterator(
@@ -329,6 +335,7 @@ public final class Compactor {
             job.bottommost() && !keepAll,
             keepAll || job.isFlush() ? null : new DeeperRuns(v.levels(), job.outputLevel()),
             job.isFlush() ? Long.MAX_VALUE : targetRunBytes,
+            entries == 0 ? 0 : valueBytes / entries,
             new MergeIterator.RunFactory() {
               @Override
               public RunBuilder newBuilder() {
