@@ -9,6 +9,7 @@ import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.run.RunBuilder;
+import dev.weir.engine.run.RunCursor;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionEdit;
@@ -17,7 +18,10 @@ import dev.weir.engine.write.WriteLoop;
 import dev.weir.engine.write.WriteOp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -321,10 +325,10 @@ public final class Compactor {
       valueBytes += m.valueBytes();
     }
     for (Run r : job.inputs()) {
-      cursors.add(r.cursor(null, null, false));
       entries += r.size();
       valueBytes += r.valueBytes();
     }
+    cursors.addAll(inputCursors(job.inputs(), v));
     MergeIterator merge =
         new MergeIterator(
             keepAll ? new long[0] : pins,
@@ -354,6 +358,36 @@ public final class Compactor {
     }
     long[] retired = job.isFlush() || keepAll ? new long[0] : retirable(v, job, oldest);
     return new VersionEdit(job.memtables(), job.inputs(), added, retired);
+  }
+
+  /**
+   * Cursors over a job's runs, newest first: one per level-0 run, which overlap, and one per
+   * deeper level, whose runs are disjoint and sorted, so a merge of many runs from one level
+   * compares one key for them rather than one per run.
+   */
+  private static List<SourceCursor> inputCursors(List<Run> inputs, Version v) {
+    Set<Run> left = Collections.newSetFromMap(new IdentityHashMap<>());
+    left.addAll(inputs);
+    List<SourceCursor> cursors = new ArrayList<>();
+    for (int level = 0; level < v.levels().size(); level++) {
+      List<Run> taken = new ArrayList<>();
+      for (Run r : v.levels().get(level)) {
+        if (left.remove(r)) {
+          taken.add(r);
+        }
+      }
+      if (level == 0) {
+        for (Run r : taken) {
+          cursors.add(r.cursor(null, null, false));
+        }
+      } else if (!taken.isEmpty()) {
+        cursors.add(RunCursor.over(taken.toArray(new Run[0]), 0, null, null, false));
+      }
+    }
+    if (!left.isEmpty()) {
+      throw new IllegalStateException(left.size() + " input runs are not in the version");
+    }
+    return cursors;
   }
 
   /**
