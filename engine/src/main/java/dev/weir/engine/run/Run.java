@@ -79,7 +79,7 @@ public final class Run implements KeySource {
   Run(
       long id,
       int size,
-      byte[] keyData,
+      byte[][] keyBlocks,
       int[] keyOffsets,
       long[] seqs,
       long[] expiries,
@@ -98,12 +98,10 @@ public final class Run implements KeySource {
     }
     this.keyOffsets = fixed ? null : keyOffsets;
     this.keyLength = length;
-    this.keyBlocks = new byte[(size + KEY_BLOCK - 1) >>> KEY_BLOCK_SHIFT][];
+    this.keyBlocks = keyBlocks;
     long keyHeap = 16L + 4L * keyBlocks.length;
-    for (int b = 0; b < keyBlocks.length; b++) {
-      int to = Math.min(size, (b + 1) << KEY_BLOCK_SHIFT);
-      keyBlocks[b] = Arrays.copyOfRange(keyData, keyOffsets[b << KEY_BLOCK_SHIFT], keyOffsets[to]);
-      keyHeap += 16 + keyBlocks[b].length;
+    for (byte[] block : keyBlocks) {
+      keyHeap += 16 + block.length;
     }
     long lo = Long.MAX_VALUE;
     long hi = 0;

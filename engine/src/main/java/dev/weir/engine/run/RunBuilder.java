@@ -14,7 +14,12 @@ public final class RunBuilder {
 
   private final int bitsPerKey;
   private final Run.BloomStats bloomStats;
-  private byte[] keyData = new byte[1024];
+  /** The key blocks sealed so far, as the run will hold them. */
+  private byte[][] keyBlocks = new byte[4][];
+  private int sealed;
+  /** The keys of the block being filled: reused, so each block is copied once, from cache. */
+  private byte[] staging = new byte[1024];
+  private int stagedFrom; // keyBytes at the block's start
   private int keyBytes;
   private int[] keyOffsets = new int[65];
   private long[] seqs = new long[64];
@@ -48,7 +53,7 @@ public final class RunBuilder {
       }
     }
     ensureCapacity(key.length);
-    System.arraycopy(key, 0, keyData, keyBytes, key.length);
+    System.arraycopy(key, 0, staging, keyBytes - stagedFrom, key.length);
     keyBytes += key.length;
     keyOffsets[size + 1] = keyBytes;
     seqs[size] = seq;
@@ -65,14 +70,28 @@ public final class RunBuilder {
     }
     lastSeq = seq;
     size++;
+    if ((size & (Run.KEY_BLOCK - 1)) == 0) {
+      sealBlock();
+    }
+  }
+
+  private void sealBlock() {
+    if (sealed == keyBlocks.length) {
+      keyBlocks = Arrays.copyOf(keyBlocks, sealed * 2);
+    }
+    keyBlocks[sealed++] = Arrays.copyOf(staging, keyBytes - stagedFrom);
+    stagedFrom = keyBytes;
   }
 
   public Run build(long id) {
+    if ((size & (Run.KEY_BLOCK - 1)) != 0) {
+      sealBlock(); // the last, partly filled block
+    }
     BloomFilter bloom = BloomFilter.build(hashes, distinct, bitsPerKey);
     return new Run(
         id,
         size,
-        Arrays.copyOf(keyData, keyBytes),
+        Arrays.copyOf(keyBlocks, sealed),
         Arrays.copyOf(keyOffsets, size + 1),
         Arrays.copyOf(seqs, size),
         expiries == null ? null : Arrays.copyOf(expiries, size),
@@ -83,8 +102,9 @@ public final class RunBuilder {
   }
 
   private void ensureCapacity(int keyLength) {
-    if (keyBytes + keyLength > keyData.length) {
-      keyData = Arrays.copyOf(keyData, Math.max(keyData.length * 2, keyBytes + keyLength));
+    int staged = keyBytes - stagedFrom;
+    if (staged + keyLength > staging.length) {
+      staging = Arrays.copyOf(staging, Math.max(staging.length * 2, staged + keyLength));
     }
     if (size + 1 >= seqs.length) {
       int n = seqs.length * 2;
