@@ -5,6 +5,7 @@ import dev.weir.reactive.Transaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -19,7 +20,22 @@ import java.util.function.LongSupplier;
  */
 final class Leases {
 
+  /** Lapsed owners remembered at most: a dead client never asks, so the oldest are dropped. */
+  static final int MAX_LAPSED = 10_000;
+
   private final Map<String, Holder> holders = new HashMap<>();
+  /**
+   * Owners whose lease ran out while they held something, until they renew and hear of it. An
+   * owner the service does not know is otherwise a client whose first open is still on its way
+   * (its renewal can overtake it on the bus), which must not be told it lost anything.
+   */
+  private final Map<String, Boolean> lapsed =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > MAX_LAPSED;
+        }
+      };
   private final LongSupplier clock;
   private final long timeoutNanos;
   private long nextId;
@@ -35,10 +51,10 @@ final class Leases {
     final Map<Long, StoreSnapshot> snapshots = new HashMap<>();
     final Map<Long, Transaction> transactions = new HashMap<>();
     final Map<Long, LeasedStream> streams = new HashMap<>();
-  }
 
-  boolean known(String owner) {
-    return holders.containsKey(owner);
+    int holds() {
+      return snapshots.size() + transactions.size() + streams.size();
+    }
   }
 
   void touch(String owner) {
@@ -98,8 +114,17 @@ final class Leases {
     }
   }
 
+  /**
+   * Whether {@code owner}'s lease ran out while it held something since it last asked; true
+   * once, so a client told of it can start afresh.
+   */
+  boolean takeLapsed(String owner) {
+    return lapsed.remove(owner) != null;
+  }
+
   /** Releases everything {@code owner} holds: streams cancelled, snapshots closed, rollbacks. */
   void release(String owner) {
+    lapsed.remove(owner);
     Holder h = holders.remove(owner);
     if (h != null) {
       release(h);
@@ -110,10 +135,14 @@ final class Leases {
   int sweep() {
     long now = clock.getAsLong();
     List<Holder> expired = new ArrayList<>();
-    for (Iterator<Holder> it = holders.values().iterator(); it.hasNext(); ) {
-      Holder h = it.next();
+    for (Iterator<Map.Entry<String, Holder>> it = holders.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Holder> e = it.next();
+      Holder h = e.getValue();
       if (now - h.lastSeen > timeoutNanos) {
         it.remove();
+        if (h.holds() > 0) {
+          lapsed.put(e.getKey(), Boolean.TRUE);
+        }
         expired.add(h);
       }
     }
@@ -131,7 +160,7 @@ final class Leases {
   int held() {
     int n = 0;
     for (Holder h : holders.values()) {
-      n += h.snapshots.size() + h.transactions.size() + h.streams.size();
+      n += h.holds();
     }
     return n;
   }

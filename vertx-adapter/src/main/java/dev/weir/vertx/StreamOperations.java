@@ -82,15 +82,17 @@ final class StreamOperations {
   }
 
   /**
-   * A client renews its lease and says how much it believes it holds; if the service had
-   * already let the lease go, that belief is stale and the client must fail what it holds.
+   * A client renews its lease and says how much it believes it holds; if the service let the
+   * lease go while the client held something, that belief is stale and the client must fail
+   * what it holds. An owner the service merely does not know yet is a client whose first open
+   * is still on its way: its renewal is a renewal.
    */
   private void renew(Message<Object> m) {
     String owner = header(m, Addresses.OWNER);
     long held = body(m, Long.class);
-    boolean known = binding.leases().known(owner);
+    boolean lapsed = binding.leases().takeLapsed(owner);
     binding.leases().touch(owner);
-    if (!known && held > 0) {
+    if (lapsed && held > 0) {
       Failures.reply(m, new WeirException(ErrorCode.TIMEOUT, "the lease of " + owner
           + " expired: its streams, snapshots and transactions were released"));
     } else {

@@ -135,6 +135,15 @@ class StreamFlowTest {
   }
 
   @Test
+  void aRenewalThatOvertakesAClientsFirstOpenIsARenewal() {
+    // the client counts its stream as held before the open reaches the service; its renewal,
+    // sent from a timer, can arrive first: the service has never heard of that client
+    DeliveryOptions newcomer = new DeliveryOptions().addHeader(Addresses.OWNER, "newcomer-inbox");
+    Nodes.await(vertx.eventBus().request(served.lastBinding().address(Addresses.RENEW), 1L,
+        newcomer));
+  }
+
+  @Test
   void aLiveClientKeepsItsIdleStreamPastTheLeaseTimeout() {
     Paused<Entry> paused = new Paused<>(1);
     client.scan(KeyRange.all()).subscribe(paused);
