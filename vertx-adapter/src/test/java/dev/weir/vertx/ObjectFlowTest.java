@@ -63,8 +63,9 @@ class ObjectFlowTest {
   static void start() {
     vertx = Nodes.local();
     ledger = WireLedger.on(vertx);
+    // twelve renewals a lease: a live client rides out a half-second stall of a loaded machine
     served = new Served(vertx, vertx,
-        ServiceOptions.defaults().withLeaseTimeout(Duration.ofMillis(300))
+        ServiceOptions.defaults().withLeaseTimeout(Duration.ofMillis(600))
             .withMaxFrameBytes(FRAME_BYTES),
         ClientOptions.defaults().withReadWindow(READ_WINDOW).withUploadWindow(UPLOAD_WINDOW)
             .withUploadChunkBytes(CHUNK).withRenewInterval(Duration.ofMillis(50)));
