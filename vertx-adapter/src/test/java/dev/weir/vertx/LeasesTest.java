@@ -24,9 +24,7 @@ class LeasesTest {
 
   @Test
   void aLeaseThatRunsOutOverAStreamReleasesItAndTellsItsOwnerOnce() {
-    AtomicInteger cancelled = new AtomicInteger();
-    leases.touch("client");
-    leases.addStream("client", 1, cancelled::incrementAndGet);
+    AtomicInteger cancelled = clientWithAStream();
     clock.addAndGet(TIMEOUT);
     assertEquals(0, leases.sweep(), "silent for exactly the timeout: still leased");
     clock.addAndGet(1);
@@ -47,9 +45,7 @@ class LeasesTest {
 
   @Test
   void aRenewingClientKeepsWhatItHolds() {
-    AtomicInteger cancelled = new AtomicInteger();
-    leases.touch("client");
-    leases.addStream("client", 1, cancelled::incrementAndGet);
+    AtomicInteger cancelled = clientWithAStream();
     for (int i = 0; i < 10; i++) {
       clock.addAndGet(TIMEOUT / 2);
       leases.touch("client");
@@ -73,5 +69,13 @@ class LeasesTest {
     leases.release("client1");
     assertFalse(leases.takeLapsed("client1"), "a client that released all knows it");
     assertTrue(leases.takeLapsed("client2"));
+  }
+
+  /** A client that opened one stream; counts the stream's cancellations. */
+  private AtomicInteger clientWithAStream() {
+    AtomicInteger cancelled = new AtomicInteger();
+    leases.touch("client");
+    leases.addStream("client", 1, cancelled::incrementAndGet);
+    return cancelled;
   }
 }
