@@ -1,5 +1,6 @@
 package dev.weir.engine;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,37 @@ class EngineBasicsTest {
     assertInstanceOf(StoreClosedException.class, Writes.fail(cb -> engine.put(b("k"), b("v"), cb)));
     assertThrows(StoreClosedException.class, () -> engine.get(b("k")));
     assertTrue(engine.isClosed());
+  }
+
+  @Test
+  void everyFutureOfAClosedEngineCompletesWithStoreClosed() {
+    engine.close();
+    for (CompletableFuture<?> f : List.of(engine.sweepExpired(), engine.flushAndCompact())) {
+      ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(30, SECONDS));
+      assertInstanceOf(StoreClosedException.class, e.getCause());
+    }
+  }
+
+  /** Regression: a sweep queued on the compactor as it stopped was dropped, its future never done. */
+  @Test
+  void expirySweepsRequestedAsTheEngineClosesAllComplete() throws Exception {
+    for (int round = 0; round < 200; round++) {
+      Engine e = Engine.open(EngineConfig.defaults());
+      List<CompletableFuture<Long>> sweeps = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        sweeps.add(e.sweepExpired());
+        if (i == 10) {
+          e.close();
+        }
+      }
+      for (CompletableFuture<Long> f : sweeps) {
+        try {
+          f.get(30, SECONDS);
+        } catch (ExecutionException failed) {
+          assertInstanceOf(StoreClosedException.class, failed.getCause(), "round " + round);
+        }
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.weir.engine.compaction;
 
+import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
 import dev.weir.engine.WriteCallback;
 import dev.weir.engine.iterator.SourceCursor;
@@ -82,6 +83,13 @@ public final class Compactor {
   private final AtomicLong idleRequests = new AtomicLong();
 
   private record IdleWaiter(long generation, CompletableFuture<Void> done) {}
+
+  /**
+   * Sweeps asked for and not yet handed to the write loop (which answers every op it takes, even
+   * after close). The compactor thread drops its queued tasks when it stops, so {@link #close()}
+   * answers these itself: whoever removes a request from here is the one that answers it.
+   */
+  private final ConcurrentLinkedQueue<WriteCallback> pendingSweeps = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
   public Compactor(
@@ -134,7 +142,21 @@ public final class Compactor {
    * expired values. Runs on the compactor thread; {@code done} (if any) hears how many expired.
    */
   public void requestExpirySweep(WriteCallback done) {
-    thread.execute(() -> sweepExpired(done));
+    pendingSweeps.add(done);
+    thread.execute(() -> {
+      if (pendingSweeps.remove(done)) {
+        sweepExpired(done);
+      }
+    });
+    if (closed) {
+      failPendingSweeps(); // close may have answered before the add above
+    }
+  }
+
+  private void failPendingSweeps() {
+    for (WriteCallback done; (done = pendingSweeps.poll()) != null; ) {
+      done.onError(new StoreClosedException("the store was closed before the expiry sweep ran"));
+    }
   }
 
   /**
@@ -148,6 +170,9 @@ public final class Compactor {
 
   private void sweepExpired(WriteCallback done) {
     if (closed) {
+      if (done != null) {
+        done.onError(new StoreClosedException("the store was closed before the expiry sweep ran"));
+      }
       return;
     }
     Version v = versions.current();
@@ -252,6 +277,7 @@ public final class Compactor {
     closed = true;
     thread.shutdown();
     releaseWaiters(Long.MAX_VALUE);
+    failPendingSweeps();
   }
 
   private void runOne() {
