@@ -82,8 +82,27 @@ public final class Bytes implements Comparable<Bytes> {
     return new Bytes(array, offset, length);
   }
 
+  /**
+   * The UTF-8 encoding of {@code text}. Text that is not valid UTF-16 (a lone surrogate) is
+   * refused with an {@link InvalidArgumentException}: the JDK's encoder writes {@code ?} in its
+   * place, so two different keys would name one entry.
+   */
   public static Bytes utf8(String text) {
     Objects.requireNonNull(text, "text");
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(text.charAt(i + 1));
+        if (paired) {
+          i++;
+        } else {
+          throw new InvalidArgumentException(String.format(
+              "text is not valid UTF-16: a lone surrogate \\u%04X at index %d", (int) c, i));
+        }
+      }
+    }
     return wrap(text.getBytes(StandardCharsets.UTF_8));
   }
 

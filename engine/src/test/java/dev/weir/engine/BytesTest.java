@@ -17,6 +17,19 @@ class BytesTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Regression: "bad", U+D800, "key" was encoded as "bad?key", the key of "bad?key" itself. */
+  @Test
+  void textThatIsNotValidUtf16IsRefusedNotAliased() {
+    String[] lone = {"bad\uD800key", "bad\uDC00key", "end\uD83D", "\uDE00x", "\uD800\uD800"};
+    for (String bad : lone) {
+      InvalidArgumentException e =
+          assertThrows(InvalidArgumentException.class, () -> Bytes.utf8(bad));
+      assertTrue(e.getMessage().contains("lone surrogate"), e.getMessage());
+    }
+    assertEquals(4, Bytes.utf8("\uD83D\uDE00").length(), "a surrogate pair: one 4-byte character");
+    assertEquals(Bytes.wrap(k("caf\u00e9 \u6771\u4eac")), Bytes.utf8("caf\u00e9 \u6771\u4eac"));
+  }
+
   @Test
   void aKeyViewReadsAsItsOwnArray() {
     byte[] block = k("aaKEYzz");

@@ -495,6 +495,30 @@ public abstract class ObjectStoreConformance {
     assertArrayEquals(new byte[] {2}, concat(bucket.read("ключ/ü/🙂")));
   }
 
+  /**
+   * Regression: a key with a lone surrogate was stored under its UTF-8 encoding, where the
+   * surrogate became '?', so "bad" + U+D800 + "key" and "bad?key" reached one object.
+   */
+  @Test
+  void keysThatAreNotValidUtf16AreRefusedNotAliased() {
+    put("bad?key", new byte[] {7});
+    for (String lone : new String[] {"bad\uD800key", "bad\uDC00key", "end\uD83D"}) {
+      error(bucket.put(lone, whole(new byte[] {1}), null), InvalidArgumentException.class);
+      error(bucket.head(lone), InvalidArgumentException.class);
+      error(bucket.read(lone), InvalidArgumentException.class);
+      error(bucket.delete(lone), InvalidArgumentException.class);
+      error(bucket.copy("bad?key", lone), InvalidArgumentException.class);
+      error(bucket.copy(lone, "other"), InvalidArgumentException.class);
+      error(bucket.deletePrefix(lone), InvalidArgumentException.class);
+      error(bucket.startUpload(lone, null), InvalidArgumentException.class);
+    }
+    assertThrows(InvalidArgumentException.class, () -> ObjectOptions.contentType("a\uD800"));
+    assertThrows(InvalidArgumentException.class,
+        () -> ObjectOptions.defaults().withMetadata(Map.of("k", "v\uDC00")));
+    assertArrayEquals(new byte[] {7}, concat(bucket.read("bad?key")));
+    assertEquals(new BucketStats("test", 1, 1, 0, 0), stats());
+  }
+
   @Test
   void aFailedContentStreamStoresNothing() {
     Flux<ByteBuffer> failing =

@@ -1,9 +1,11 @@
 package dev.weir.vertx;
 
+import dev.weir.engine.InvalidArgumentException;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.vertx.codec.Codecs;
 import dev.weir.vertx.codec.Credit;
 import dev.weir.vertx.codec.StreamFrame;
+import dev.weir.vertx.codec.WireText;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -105,6 +107,13 @@ final class BusClient {
   }
 
   Future<Message<Object>> requestTo(String address, Object body, DeliveryOptions delivery) {
+    if (body instanceof WireText text) {
+      try {
+        text.checkText();
+      } catch (InvalidArgumentException e) {
+        return Future.failedFuture(e);
+      }
+    }
     return bus.request(address, body, delivery);
   }
 

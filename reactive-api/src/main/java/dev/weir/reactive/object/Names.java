@@ -1,7 +1,7 @@
 package dev.weir.reactive.object;
 
+import dev.weir.engine.Bytes;
 import dev.weir.engine.InvalidArgumentException;
-import java.nio.charset.StandardCharsets;
 
 /** Checks of names and keys, as S3 draws them; each refusal names the argument. */
 final class Names {
@@ -58,8 +58,22 @@ final class Names {
     return number;
   }
 
+  /** Text that is valid UTF-16; otherwise it would alias another once encoded as UTF-8. */
+  static String text(String argument, String value) {
+    utf8Length(argument, value);
+    return value;
+  }
+
+  private static int utf8Length(String argument, String value) {
+    try {
+      return Bytes.utf8(value).length();
+    } catch (InvalidArgumentException e) {
+      throw new InvalidArgumentException(argument + ": " + e.getMessage());
+    }
+  }
+
   private static String limited(String argument, String value) {
-    int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+    int bytes = utf8Length(argument, value);
     if (bytes > MAX_KEY_BYTES) {
       throw new InvalidArgumentException(
           argument + " must be at most " + MAX_KEY_BYTES + " UTF-8 bytes, was " + bytes);

@@ -30,13 +30,24 @@ public final class ObjectOptions {
     return DEFAULT.withContentType(contentType);
   }
 
+  /** Text that is not valid UTF-16 is refused, as in keys: it could not be stored as it is. */
   public ObjectOptions withContentType(String contentType) {
-    return new ObjectOptions(Objects.requireNonNull(contentType, "contentType"), metadata);
+    Objects.requireNonNull(contentType, "contentType");
+    return new ObjectOptions(Names.text("contentType", contentType), metadata);
   }
 
-  /** User metadata (S3's {@code x-amz-meta-*}); null keys or values are refused. */
+  /**
+   * User metadata (S3's {@code x-amz-meta-*}); null keys or values, and text that is not valid
+   * UTF-16, are refused.
+   */
   public ObjectOptions withMetadata(Map<String, String> metadata) {
-    return new ObjectOptions(contentType, Map.copyOf(metadata));
+    Map<String, String> copy = Map.copyOf(metadata);
+    copy.forEach(
+        (name, value) -> {
+          Names.text("metadata name", name);
+          Names.text("metadata value of '" + name + "'", value);
+        });
+    return new ObjectOptions(contentType, copy);
   }
 
   public String contentType() {

@@ -8,7 +8,16 @@ package dev.weir.vertx.codec;
  * the store, not the bus, refuses a bad argument.
  */
 public record ObjectRequest(
-    String bucket, String key, String arg, String startAfter, long offset, long length) {
+    String bucket, String key, String arg, String startAfter, long offset, long length)
+    implements WireText {
+
+  @Override
+  public void checkText() {
+    WireText.check("bucket", bucket);
+    WireText.check("key", key);
+    WireText.check("argument", arg);
+    WireText.check("startAfter", startAfter);
+  }
 
   /** About the bucket itself (create, delete, stats, its uploads). */
   public static ObjectRequest bucket(String bucket) {

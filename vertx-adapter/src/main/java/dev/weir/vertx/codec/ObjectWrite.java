@@ -7,4 +7,11 @@ import dev.weir.reactive.object.ObjectOptions;
  * multipart upload of it. {@code options} may be {@code null}, meaning defaults, as the store's
  * own methods take it.
  */
-public record ObjectWrite(String bucket, String key, ObjectOptions options) {}
+public record ObjectWrite(String bucket, String key, ObjectOptions options) implements WireText {
+
+  @Override
+  public void checkText() {
+    WireText.check("bucket", bucket);
+    WireText.check("key", key);
+  }
+}

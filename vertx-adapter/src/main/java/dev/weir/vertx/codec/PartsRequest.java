@@ -10,7 +10,18 @@ import java.util.List;
  * {@code parts}, or aborting. The upload, the parts and any part may be {@code null}: the store
  * refuses them.
  */
-public record PartsRequest(String bucket, Upload upload, int partNumber, List<PartInfo> parts) {
+public record PartsRequest(String bucket, Upload upload, int partNumber, List<PartInfo> parts)
+    implements WireText {
+
+  @Override
+  public void checkText() {
+    WireText.check("bucket", bucket);
+    if (upload != null) {
+      WireText.check("upload bucket", upload.bucket());
+      WireText.check("upload key", upload.key());
+      WireText.check("uploadId", upload.uploadId());
+    }
+  }
 
   public static PartsRequest of(String bucket, Upload upload) {
     return new PartsRequest(bucket, upload, 0, null);

@@ -5,7 +5,6 @@ import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class WireWriter {
   }
 
   static void writeString(Buffer b, String s) {
-    writeBytes(b, s == null ? null : Bytes.wrap(s.getBytes(StandardCharsets.UTF_8)));
+    writeBytes(b, s == null ? null : Bytes.utf8(s)); // refuses what would alias another key
   }
 
   static void writeBoolean(Buffer b, boolean v) {
