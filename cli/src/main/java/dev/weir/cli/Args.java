@@ -1,6 +1,8 @@
 package dev.weir.cli;
 
+import dev.weir.engine.ByteSize;
 import dev.weir.engine.Bytes;
+import dev.weir.engine.InvalidArgumentException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,7 +24,6 @@ final class Args {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern OPTION = Pattern.compile("--?[A-Za-z][A-Za-z-]*");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)(B|KiB|MiB|GiB)?");
 
   private final List<Token> tokens;
 
@@ -100,26 +101,12 @@ final class Args {
     return new Options(new Args(positional), values);
   }
 
-  /** A byte count: {@code 65536}, {@code 512KiB}, {@code 5MiB}, {@code 1GiB}. */
+  /** A byte count: {@code 65536}, {@code 512KiB}, {@code 5MiB}, {@code 1GiB} ({@link ByteSize}). */
   static long size(String text, String what) {
-    Matcher m = SIZE.matcher(text);
-    if (!m.matches()) {
-      throw new ShellException("bad " + what + " '" + text + "' (use e.g. 65536, 512KiB, 5MiB)");
-    }
-    int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
-      case "KiB" -> 10;
-      case "MiB" -> 20;
-      case "GiB" -> 30;
-      default -> 0;
-    };
     try {
-      long n = Long.parseLong(m.group(1));
-      if (n > Long.MAX_VALUE >> shift) {
-        throw new NumberFormatException();
-      }
-      return n << shift;
-    } catch (NumberFormatException e) {
-      throw new ShellException("bad " + what + " '" + text + "': too large");
+      return ByteSize.parse(what, text);
+    } catch (InvalidArgumentException e) {
+      throw new ShellException(e.getMessage());
     }
   }
 

@@ -57,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
   List<String> members = List.of();
 
   @Option(names = "--max-memory", paramLabel = "BYTES",
-      description = "The store's memory budget: 67108864, 512KiB, 64MiB, 1GiB (default: none).")
+      description = "The store's memory budget: 67108864, 512KiB, 64MiB, 1GiB"
+          + " (default: half the JVM's max heap).")
   String maxMemory;
 
   ServeCommand(Io io) {

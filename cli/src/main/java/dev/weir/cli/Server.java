@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import dev.weir.engine.ByteSize;
 import dev.weir.engine.EngineConfig;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
@@ -85,8 +86,8 @@ final class Server {
         VertxNode.JOIN_TIMEOUT);
     String addresses = binding.address("*");
     say("weir serve: store " + name + " in memory (its data is lost on exit), max memory "
-        + (config.maxMemoryBytes() == Long.MAX_VALUE
-            ? "unlimited" : config.maxMemoryBytes() + " bytes"));
+        + ByteSize.format(config.maxMemoryBytes())
+        + (config.maxMemoryBytesIsDefault() ? " (half the JVM's max heap; set --max-memory)" : ""));
     say("addresses: " + addresses + " (e.g. " + binding.address("get") + "), objects at "
         + binding.address("object.*") + " (a bucket named " + ShellCommand.DEFAULT_BUCKET
         + ")");

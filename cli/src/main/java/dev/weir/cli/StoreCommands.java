@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import dev.weir.engine.ByteSize;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.EngineStats;
 import dev.weir.engine.KeyRange;
@@ -127,6 +128,9 @@ final class StoreCommands {
     for (RecordComponent c : EngineStats.class.getRecordComponents()) {
       try {
         Object value = c.getAccessor().invoke(stats);
+        if (c.getName().equals("maxMemoryBytes")) {
+          value = ByteSize.format((Long) value); // as serve prints it: "unlimited", not 2^63-1
+        }
         if (value != null) { // an absent detail (no failure yet) is not a counter
           fields.put(c.getName(), value);
         }

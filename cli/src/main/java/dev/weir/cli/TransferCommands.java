@@ -60,7 +60,7 @@ final class TransferCommands {
     Path file = Path.of(o.positional().token(0).text());
     ObjectPath target = ObjectPath.parse(o.positional().token(1));
     String key = target.isPrefix() ? target.key() + file.getFileName() : target.key();
-    long partSize = o.has("--part-size") ? Args.size(o.value("--part-size"), "part size")
+    long partSize = o.has("--part-size") ? Args.size(o.value("--part-size"), "--part-size")
         : DEFAULT_PART_SIZE;
     if (partSize < 1 || partSize > Integer.MAX_VALUE - 8) {
       throw new ShellException("bad part size " + partSize + ": from 1 byte to 2GiB");

@@ -149,7 +149,7 @@ class ObjectCommandsTest {
         shell.run("cat default"));
     assertEquals("error: unknown option '--bogus': usage: " + ObjectCommands.LS_USAGE + "\n",
         shell.run("ls default --bogus"));
-    assertEquals("error: bad part size '5XB' (use e.g. 65536, 512KiB, 5MiB)\n",
+    assertEquals("error: --part-size must be a size such as 65536, 512KiB, 64MiB or 1GiB, was '5XB'\n",
         shell.run("upload " + hello + " default/x --part-size 5XB"));
     assertEquals("error: cannot read /no/such/file: no such file or directory\n",
         shell.run("upload /no/such/file default/x"));

@@ -168,5 +168,9 @@ class StoreCommandsTest {
     assertTrue(stats.contains("lastSequence"), stats);
     // The engine counts every key, the default bucket's record (under 0x006f) too.
     assertTrue(stats.lines().anyMatch(l -> l.matches("entries +2")), stats);
+    // A budget by default (half the max heap), printed as serve prints it.
+    String budget = dev.weir.engine.ByteSize.format(
+        dev.weir.engine.EngineConfig.defaults().maxMemoryBytes());
+    assertTrue(stats.lines().anyMatch(l -> l.matches("maxMemoryBytes +" + budget)), stats);
   }
 }

@@ -111,7 +111,7 @@ class WeirCliTest {
     assertUsage("--port needs --cluster", "serve", "--port", "6000");
     assertUsage("bad member 'nowhere' (use host:port)",
         "serve", "--cluster", "--members", "nowhere");
-    assertUsage("bad --max-memory '12x' (use e.g. 65536, 512KiB, 5MiB)",
+    assertUsage("--max-memory must be a size such as 65536, 512KiB, 64MiB or 1GiB, was '12x'",
         "serve", "--max-memory", "12x");
   }
 

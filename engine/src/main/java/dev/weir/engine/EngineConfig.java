@@ -13,12 +13,20 @@ public final class EngineConfig {
 
   public static final int MIN_MEMTABLE_BYTES = 1024;
 
+  /**
+   * The share of the JVM's max heap a store's memory budget takes when none is set: a store
+   * under write load then ends in {@link StoreFullException}, never in {@code
+   * OutOfMemoryError}. Several stores in one JVM should each be given a budget.
+   */
+  public static final double DEFAULT_HEAP_SHARE = 0.5;
+
   private final String name;
   private final int maxKeySize;
   private final int maxValueSize;
   private final int maxBatchOps;
   private final long memtableBytes;
   private final long maxMemoryBytes;
+  private final boolean maxMemoryBytesSet;
   private final int versionsToKeep;
   private final int bloomBitsPerKey;
   private final int level0RunsTrigger;
@@ -39,7 +47,9 @@ public final class EngineConfig {
     this.maxValueSize = b.maxValueSize;
     this.maxBatchOps = b.maxBatchOps;
     this.memtableBytes = b.memtableBytes;
-    this.maxMemoryBytes = b.maxMemoryBytes;
+    this.maxMemoryBytesSet = b.maxMemoryBytesSet;
+    this.maxMemoryBytes =
+        b.maxMemoryBytesSet ? b.maxMemoryBytes : defaultMaxMemoryBytes(b.memtableBytes);
     this.versionsToKeep = b.versionsToKeep;
     this.bloomBitsPerKey = b.bloomBitsPerKey;
     this.level0RunsTrigger = b.level0RunsTrigger;
@@ -71,6 +81,7 @@ public final class EngineConfig {
     b.maxBatchOps = maxBatchOps;
     b.memtableBytes = memtableBytes;
     b.maxMemoryBytes = maxMemoryBytes;
+    b.maxMemoryBytesSet = maxMemoryBytesSet; // a default is worked out again from the new settings
     b.versionsToKeep = versionsToKeep;
     b.bloomBitsPerKey = bloomBitsPerKey;
     b.level0RunsTrigger = level0RunsTrigger;
@@ -107,8 +118,28 @@ public final class EngineConfig {
     return memtableBytes;
   }
 
+  /**
+   * The budget of live bytes ({@code Long.MAX_VALUE}: none). By default {@link
+   * #DEFAULT_HEAP_SHARE} of the JVM's max heap, rounded down to a whole MiB, and at least
+   * {@link #memtableBytes()}.
+   */
   public long maxMemoryBytes() {
     return maxMemoryBytes;
+  }
+
+  /** Whether {@link #maxMemoryBytes()} is the default share of the heap, not a set value. */
+  public boolean maxMemoryBytesIsDefault() {
+    return !maxMemoryBytesSet;
+  }
+
+  /** The default budget in this JVM for a store whose memtables take {@code memtableBytes}. */
+  public static long defaultMaxMemoryBytes(long memtableBytes) {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (maxHeap == Long.MAX_VALUE) {
+      return Long.MAX_VALUE; // the JVM sets no limit, so neither does the store
+    }
+    long share = (long) (maxHeap * DEFAULT_HEAP_SHARE) & -(1L << 20);
+    return Math.max(share, memtableBytes);
   }
 
   public int versionsToKeep() {
@@ -179,7 +210,8 @@ public final class EngineConfig {
     private int maxValueSize = 64 * 1024 * 1024;
     private int maxBatchOps = 100_000;
     private long memtableBytes = 8L * 1024 * 1024;
-    private long maxMemoryBytes = Long.MAX_VALUE;
+    private long maxMemoryBytes;
+    private boolean maxMemoryBytesSet;
     private int versionsToKeep = 1;
     private int bloomBitsPerKey = 10;
     private int level0RunsTrigger = 4;
@@ -225,9 +257,13 @@ public final class EngineConfig {
       return this;
     }
 
-    /** Budget of live bytes; a write past it fails with {@link StoreFullException}. */
+    /**
+     * Budget of live bytes; a write past it fails with {@link StoreFullException}. Default: {@link
+     * #DEFAULT_HEAP_SHARE} of the max heap; {@code Long.MAX_VALUE} sets none.
+     */
     public Builder maxMemoryBytes(long bytes) {
       this.maxMemoryBytes = bytes;
+      this.maxMemoryBytesSet = true;
       return this;
     }
 
@@ -313,7 +349,7 @@ public final class EngineConfig {
           memtableBytes >= MIN_MEMTABLE_BYTES,
           "memtableBytes must be at least " + MIN_MEMTABLE_BYTES + ", was " + memtableBytes);
       require(
-          maxMemoryBytes >= memtableBytes,
+          !maxMemoryBytesSet || maxMemoryBytes >= memtableBytes,
           "maxMemoryBytes must be at least memtableBytes (" + memtableBytes + "), was "
               + maxMemoryBytes);
       require(versionsToKeep >= 1, "versionsToKeep must be at least 1, was " + versionsToKeep);

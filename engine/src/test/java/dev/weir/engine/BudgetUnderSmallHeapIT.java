@@ -21,12 +21,30 @@ class BudgetUnderSmallHeapIT {
   void twiceTheBudgetGivesStoreFullNotOutOfMemory() throws Exception {
     long maxHeap = Runtime.getRuntime().maxMemory();
     assertTrue(maxHeap < 4 * BUDGET, "run with a small heap; max heap is " + maxHeap);
-    EngineConfig config = EngineConfig.builder().maxMemoryBytes(BUDGET).build();
+    writeTwiceTheBudget(EngineConfig.builder().maxMemoryBytes(BUDGET).build());
+  }
+
+  /**
+   * Regression: with no budget set, the store took writes until the JVM threw {@code
+   * OutOfMemoryError}. The default budget is a share of the max heap.
+   */
+  @Test
+  void aStoreWithNoBudgetSetGivesStoreFullNotOutOfMemory() throws Exception {
+    EngineConfig config = EngineConfig.defaults();
+    assertTrue(config.maxMemoryBytesIsDefault());
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    assertTrue(
+        config.maxMemoryBytes() <= maxHeap * EngineConfig.DEFAULT_HEAP_SHARE, config.toString());
+    writeTwiceTheBudget(config);
+  }
+
+  private static void writeTwiceTheBudget(EngineConfig config) throws Exception {
+    long budget = config.maxMemoryBytes();
     try (Engine engine = Engine.open(config)) {
       AtomicLong stored = new AtomicLong();
       AtomicLong refused = new AtomicLong();
       int valueSize = 1000;
-      long writes = 2 * BUDGET / valueSize;
+      long writes = 2 * budget / valueSize;
       CompletableFuture<Void> done = new CompletableFuture<>();
       AtomicLong pending = new AtomicLong(writes);
       for (long i = 0; i < writes; i++) {
@@ -61,7 +79,7 @@ class BudgetUnderSmallHeapIT {
       assertTrue(refused.get() > 0, "nothing was refused");
       assertEquals(writes, stored.get() + refused.get());
       EngineStats end = engine.stats();
-      assertTrue(end.liveBytes() <= BUDGET, end.toString());
+      assertTrue(end.liveBytes() <= budget, end.toString());
       assertEquals(valueSize, engine.get(Bytes.utf8("key0")).length(), "reads keep working");
     }
   }

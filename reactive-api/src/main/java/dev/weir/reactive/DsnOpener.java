@@ -1,5 +1,6 @@
 package dev.weir.reactive;
 
+import dev.weir.engine.ByteSize;
 import dev.weir.engine.EngineConfig;
 import dev.weir.engine.InvalidArgumentException;
 import dev.weir.reactive.object.Bucket;
@@ -16,12 +17,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Opens a {@link WeirStore} from a DSN, {@code mem://[name][?option=value&...]} as in the
- * storage-driver reference. Options: {@code bucket} (created if absent), {@code chunkSize}
- * (bytes), {@code uploadExpiry} (ISO-8601 duration, e.g. {@code PT24H}), {@code etag} ({@code
- * version}, the default, {@code metrohash128} or {@code md5}: see {@link EtagAlgorithm}), {@code
- * maxMemoryBytes}.
- * An unknown scheme or option, or a bad value, is an {@link InvalidArgumentException} naming
- * it.
+ * storage-driver reference. Options: {@code bucket} (created if absent); {@code chunkSize}, a
+ * size from 1 B to the largest value (64 MiB); {@code uploadExpiry}, an ISO-8601 duration such
+ * as {@code PT24H}, positive; {@code etag}, {@code version} (the default), {@code metrohash128}
+ * or {@code md5} (see {@link EtagAlgorithm}); {@code maxMemoryBytes}, a size from the memtable's
+ * (8 MiB) up, or {@code unlimited}, by default half the max heap. Sizes are a number of bytes
+ * with an optional binary unit ({@code 65536}, {@code 512KiB}, {@code 64MiB}, {@code 1GiB}).
+ * An unknown scheme or option, or a bad or out-of-range value, is an {@link
+ * InvalidArgumentException} naming it; nothing wraps or is clamped silently.
  */
 final class DsnOpener {
 
@@ -40,10 +43,12 @@ final class DsnOpener {
           for (Map.Entry<String, String> o : options.entrySet()) {
             String v = o.getValue();
             switch (o.getKey()) {
-              case "chunkSize" -> objects = objects.withChunkSize((int) number(o.getKey(), v));
+              case "chunkSize" -> objects = objects.withChunkSize(
+                  (int) ByteSize.parse(o.getKey(), v, 1, EngineConfig.defaults().maxValueSize()));
               case "uploadExpiry" -> objects = objects.withUploadExpiry(duration(o.getKey(), v));
               case "etag" -> objects = objects.withEtagAlgorithm(EtagAlgorithm.of(v));
-              case "maxMemoryBytes" -> engine.maxMemoryBytes(number(o.getKey(), v));
+              case "maxMemoryBytes" -> engine.maxMemoryBytes(
+                  v.equals("unlimited") ? Long.MAX_VALUE : ByteSize.parse(o.getKey(), v));
               default -> throw new InvalidArgumentException(
                   "unknown option '" + o.getKey() + "' in DSN " + dsn
                       + " (known: bucket, chunkSize, uploadExpiry, etag, maxMemoryBytes)");
@@ -92,14 +97,6 @@ final class DsnOpener {
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
-  }
-
-  private static long number(String option, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new InvalidArgumentException(option + " must be a number, was '" + value + "'");
-    }
   }
 
   private static Duration duration(String option, String value) {

@@ -16,6 +16,8 @@ public final class ObjectConfig {
   public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
   public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
   public static final EtagAlgorithm DEFAULT_ETAG = EtagAlgorithm.VERSION;
+  /** Far beyond any upload's life, and short enough to add to a clock in milliseconds. */
+  public static final Duration MAX_UPLOAD_EXPIRY = Duration.ofDays(36_500);
 
   private final int chunkSize;
   private final Duration uploadExpiry;
@@ -43,11 +45,18 @@ public final class ObjectConfig {
     return new ObjectConfig(bytes, uploadExpiry, etag, clock);
   }
 
-  /** How long an upload may stay open; after that it is aborted and its parts freed. */
+  /**
+   * How long an upload may stay open (positive, at most {@link #MAX_UPLOAD_EXPIRY}); after that
+   * it is aborted and its parts freed.
+   */
   public ObjectConfig withUploadExpiry(Duration expiry) {
     Objects.requireNonNull(expiry, "uploadExpiry");
     if (expiry.isZero() || expiry.isNegative()) {
       throw new InvalidArgumentException("uploadExpiry must be positive, was " + expiry);
+    }
+    if (expiry.compareTo(MAX_UPLOAD_EXPIRY) > 0) {
+      throw new InvalidArgumentException(
+          "uploadExpiry must be at most " + MAX_UPLOAD_EXPIRY + " (100 years), was " + expiry);
     }
     return new ObjectConfig(chunkSize, expiry, etag, clock);
   }
