@@ -20,10 +20,17 @@ public final class EngineConfig {
    */
   public static final double DEFAULT_HEAP_SHARE = 0.5;
 
+  /**
+   * Operations a batch or a transaction may hold by default: the change log's default capacity,
+   * so that a watcher that keeps up sees every change of the largest batch.
+   */
+  public static final int DEFAULT_MAX_BATCH_OPS = 65_536;
+
   private final String name;
   private final int maxKeySize;
   private final int maxValueSize;
   private final int maxBatchOps;
+  private final boolean maxBatchOpsSet;
   private final long memtableBytes;
   private final long maxMemoryBytes;
   private final boolean maxMemoryBytesSet;
@@ -45,7 +52,8 @@ public final class EngineConfig {
     this.name = b.name;
     this.maxKeySize = b.maxKeySize;
     this.maxValueSize = b.maxValueSize;
-    this.maxBatchOps = b.maxBatchOps;
+    this.maxBatchOps = b.effectiveMaxBatchOps();
+    this.maxBatchOpsSet = b.maxBatchOpsSet;
     this.memtableBytes = b.memtableBytes;
     this.maxMemoryBytesSet = b.maxMemoryBytesSet;
     this.maxMemoryBytes =
@@ -79,6 +87,7 @@ public final class EngineConfig {
     b.maxKeySize = maxKeySize;
     b.maxValueSize = maxValueSize;
     b.maxBatchOps = maxBatchOps;
+    b.maxBatchOpsSet = maxBatchOpsSet;
     b.memtableBytes = memtableBytes;
     b.maxMemoryBytes = maxMemoryBytes;
     b.maxMemoryBytesSet = maxMemoryBytesSet; // a default is worked out again from the new settings
@@ -110,6 +119,10 @@ public final class EngineConfig {
     return maxValueSize;
   }
 
+  /**
+   * Operations a batch or a transaction's writes may hold: by default {@link
+   * #DEFAULT_MAX_BATCH_OPS}, and never more than {@link #changeLogCapacity()}.
+   */
   public int maxBatchOps() {
     return maxBatchOps;
   }
@@ -170,7 +183,10 @@ public final class EngineConfig {
     return maxLevel0Runs;
   }
 
-  /** Changes kept for change streams to read and resume from (default 65,536). */
+  /**
+   * Changes kept for change streams to read and resume from (default 65,536); a batch may hold
+   * no more operations, so a watcher that keeps up never overflows.
+   */
   public int changeLogCapacity() {
     return changeLogCapacity;
   }
@@ -208,7 +224,8 @@ public final class EngineConfig {
     private String name = "weir";
     private int maxKeySize = 64 * 1024;
     private int maxValueSize = 64 * 1024 * 1024;
-    private int maxBatchOps = 100_000;
+    private int maxBatchOps;
+    private boolean maxBatchOpsSet;
     private long memtableBytes = 8L * 1024 * 1024;
     private long maxMemoryBytes;
     private boolean maxMemoryBytesSet;
@@ -248,6 +265,7 @@ public final class EngineConfig {
     /** Most operations in one batch (default 100,000). */
     public Builder maxBatchOps(int ops) {
       this.maxBatchOps = ops;
+      this.maxBatchOpsSet = true;
       return this;
     }
 
@@ -344,7 +362,8 @@ public final class EngineConfig {
       require(name != null && !name.isBlank(), "name must not be blank");
       require(maxKeySize >= 1, "maxKeySize must be at least 1, was " + maxKeySize);
       require(maxValueSize >= 0, "maxValueSize must not be negative, was " + maxValueSize);
-      require(maxBatchOps >= 1, "maxBatchOps must be at least 1, was " + maxBatchOps);
+      require(
+          effectiveMaxBatchOps() >= 1, "maxBatchOps must be at least 1, was " + maxBatchOps);
       require(
           memtableBytes >= MIN_MEMTABLE_BYTES,
           "memtableBytes must be at least " + MIN_MEMTABLE_BYTES + ", was " + memtableBytes);
@@ -370,6 +389,11 @@ public final class EngineConfig {
       require(
           changeLogCapacity >= 2 && changeLogCapacity <= (1 << 26),
           "changeLogCapacity must be between 2 and 67108864, was " + changeLogCapacity);
+      require(
+          effectiveMaxBatchOps() <= changeLogCapacity,
+          "maxBatchOps (" + effectiveMaxBatchOps() + ") must be at most changeLogCapacity ("
+              + changeLogCapacity + "): a batch's changes must fit in the change log, or every"
+              + " watch would overflow");
       require(changeLogBytes >= 1024, "changeLogBytes must be at least 1024, was " + changeLogBytes);
       require(
           expirySweepInterval != null && expirySweepInterval.toMillis() >= 1,
@@ -377,6 +401,11 @@ public final class EngineConfig {
       require(clock != null, "clock must not be null");
       require(asyncExecutor != null, "asyncExecutor must not be null");
       return new EngineConfig(this);
+    }
+
+    /** By default {@link #DEFAULT_MAX_BATCH_OPS}, or the change log's capacity if less. */
+    private int effectiveMaxBatchOps() {
+      return maxBatchOpsSet ? maxBatchOps : Math.min(DEFAULT_MAX_BATCH_OPS, changeLogCapacity);
     }
 
     private static void require(boolean ok, String message) {

@@ -48,6 +48,57 @@ class WatchTest {
     assertEquals(0, store.stats().block().openSnapshots());
   }
 
+  /**
+   * Regression: a batch larger than the change log's byte bound (16 MiB by default) evicted its
+   * own first changes before any watcher could read them, and every live watch failed with
+   * {@link ChangesOverflowException}; so did a batch of more changes than the log's 65,536
+   * slots, which maxBatchOps (then 100,000) allowed.
+   */
+  @Test
+  void aWatcherThatKeepsUpSeesEveryChangeOfTheLargestBatch() {
+    ReactiveStore store = Weir.inMemory();
+    try {
+      int ops = EngineConfig.defaults().maxBatchOps();
+      WriteBatch.Builder many = WriteBatch.builder();
+      for (int i = 0; i < ops; i++) {
+        many.put(b(String.format("n%06d", i)), b("v"));
+      }
+      StepVerifier.create(store.watch(b("n")).take(ops).count())
+          .then(() -> store.write(many.build()).block())
+          .expectNext((long) ops)
+          .verifyComplete();
+    } finally {
+      store.close().block();
+    }
+    ReactiveStore big = Weir.inMemory();
+    try {
+      WriteBatch.Builder heavy = WriteBatch.builder();
+      byte[] value = new byte[16 * 1024];
+      int ops = 2 * (int) (EngineConfig.defaults().changeLogBytes() / value.length);
+      for (int i = 0; i < ops; i++) {
+        heavy.put(b(String.format("h%06d", i)), Bytes.of(value));
+      }
+      StepVerifier.create(big.watch(b("h")).take(ops).count())
+          .then(() -> big.write(heavy.build()).block())
+          .expectNext((long) ops)
+          .verifyComplete();
+    } finally {
+      big.close().block();
+    }
+  }
+
+  @Test
+  void aBatchLargerThanTheChangeLogIsRefusedAtConfiguration() {
+    EngineConfig.Builder b = EngineConfig.builder().maxBatchOps(100_000);
+    dev.weir.engine.InvalidArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.weir.engine.InvalidArgumentException.class, b::build);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("maxBatchOps (100000) must be at most changeLogCapacity (65536)"),
+        e.getMessage());
+    assertEquals(100_000, b.changeLogCapacity(131_072).build().maxBatchOps());
+    assertEquals(16, EngineConfig.builder().changeLogCapacity(16).build().maxBatchOps());
+  }
+
   @Test
   void sequencesIncreaseStrictlyAndMatchTheWrites() {
     ReactiveStore store = Weir.inMemory();

@@ -25,6 +25,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Appending is called only by the write loop; {@link #signalWatchers()} is called after the
  * group is published and the writer role released, never while it is held.
+ *
+ * <p><b>A watcher that keeps up never overflows.</b> Watchers read a group only once it is
+ * published, so the ring must still hold the whole group by then: the write loop closes a group
+ * before it would hold more changes than the ring has slots ({@link #capacity()}), a batch may
+ * not hold more (maxBatchOps is at most the change log's capacity), and the byte bound evicts
+ * only changes of earlier groups ({@link #beginGroup}), so the ring may pin a group's bytes past
+ * it until the next group.
  */
 public final class ChangeLog {
 
@@ -38,6 +45,7 @@ public final class ChangeLog {
   private final Set<Runnable> watchers = ConcurrentHashMap.newKeySet();
   private final AtomicInteger watcherCount = new AtomicInteger();
   private long bytes; // write loop only
+  private long groupStart = 1; // write loop only
   private volatile long floor = 1;
 
   /** A ring of at least {@code capacity} changes (rounded to a power of two) and maxBytes. */
@@ -50,6 +58,19 @@ public final class ChangeLog {
     this.sizes = new long[size];
     this.mask = size - 1;
     this.maxBytes = maxBytes;
+  }
+
+  /** Changes the ring holds at most (its slots). */
+  public int capacity() {
+    return mask + 1;
+  }
+
+  /**
+   * Called only by the write loop as a group starts: changes from {@code firstSeq} on are not
+   * evicted for bytes until the next group, so watchers find the whole group once it is visible.
+   */
+  public void beginGroup(long firstSeq) {
+    groupStart = firstSeq;
   }
 
   /** The bytes one change of {@code key} to {@code value} holds while in the ring. */
@@ -78,7 +99,7 @@ public final class ChangeLog {
     sizes[slot] = size;
     seqs.setRelease(slot, seq);
     bytes += size;
-    while (bytes > maxBytes && f < seq) {
+    while (bytes > maxBytes && f < groupStart) {
       int gone = (int) (f & mask);
       if (seqs.get(gone) == f) {
         bytes -= sizes[gone];

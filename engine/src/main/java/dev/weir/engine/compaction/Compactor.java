@@ -180,13 +180,15 @@ public final class Compactor {
     List<byte[]> keys = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
     VersionRef ref = new VersionRef();
+    // one op of expiries, so no more than the change log holds (the next sweep takes the rest)
+    int maxExpiries = Math.min(MAX_EXPIRIES_PER_SWEEP, writeLoop.changeCapacity());
     for (var source : v.sources()) {
       long earliest = source.minExpireAt();
       if (earliest == 0 || earliest > now) {
         continue;
       }
       for (SourceCursor c = source.cursor(null, null, false);
-          c.valid() && keys.size() < MAX_EXPIRIES_PER_SWEEP;
+          c.valid() && keys.size() < maxExpiries;
           c.next()) {
         if (c.resolve(Long.MAX_VALUE, ref)
             && ref.kind == ValueKind.PUT

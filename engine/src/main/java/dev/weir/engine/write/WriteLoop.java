@@ -41,7 +41,9 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * <p><b>Groups.</b> A group holds up to {@link #MAX_GROUP} ops: one visible-sequence publish
  * and one completion hand-off per group. A batch is one op with consecutive sequences, so it
  * becomes visible as a whole. Releasing the role between groups bounds how long one caller
- * works for others and lets another thread take over.
+ * works for others and lets another thread take over. A group also ends before it would make
+ * more changes than the change log holds: watchers read a group once it is published, and the
+ * log must still hold all of it then.
  *
  * <p><b>Completions.</b> User code never runs while the role is held. Completions run after
  * the release, through the completion executor: directly on the committing thread by default
@@ -148,6 +150,11 @@ public final class WriteLoop {
     return closed;
   }
 
+  /** The most changes one op may make and still reach every watcher that keeps up. */
+  public int changeCapacity() {
+    return changes.capacity();
+  }
+
   public long lastSequence() {
     return state.lastSeq();
   }
@@ -220,11 +227,15 @@ public final class WriteLoop {
     WriteOp head = null;
     WriteOp tail = null;
     int n = 0;
+    long room = changes.capacity();
+    changes.beginGroup(state.lastSeq() + 1);
     while (n < MAX_GROUP) {
-      WriteOp op = writes.poll();
-      if (op == null) {
+      WriteOp op = writes.peek();
+      if (op == null || (n > 0 && op.changes() > room)) {
         break;
       }
+      writes.poll();
+      room -= op.changes();
       applyOne(op, now);
       if (head == null) {
         head = op;

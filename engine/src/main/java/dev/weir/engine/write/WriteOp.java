@@ -148,6 +148,15 @@ public final class WriteOp {
     return items;
   }
 
+  /** The most sequence numbers, so change-log slots, applying this op can take. */
+  int changes() {
+    return switch (type) {
+      case PUT, DELETE, DELETE_RANGE -> 1;
+      case BATCH, COMMIT, EXPIRE -> items.length;
+      default -> 0;
+    };
+  }
+
   /**
    * What a put adds to what the budget counts: its memtable entry and its change in the change
    * log. Admission once left the log out, so the last write let in could take the store past
