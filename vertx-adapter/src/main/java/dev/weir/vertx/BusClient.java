@@ -4,6 +4,7 @@ import dev.weir.engine.StoreClosedException;
 import dev.weir.vertx.codec.Codecs;
 import dev.weir.vertx.codec.Credit;
 import dev.weir.vertx.codec.StreamFrame;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -29,6 +31,13 @@ import java.util.function.Function;
  * lease every {@code renewInterval}; a renewal that fails (the store node is gone, or the
  * service already let the lease go) fails every open stream, so a lost store never leaves a
  * subscriber hanging.
+ *
+ * <p><b>Watches before writes.</b> A watch is open once the service has registered it, a round
+ * trip after its subscription; a write this client sends meanwhile could reach the store first
+ * (in a cluster a route lookup can hold back one message and not another) and the watch would
+ * miss it. So a request is sent only once every watch that was opening when it was made is open
+ * (or failed): a change this client writes after subscribing a watch is always in the watch,
+ * as with the embedded store. Only watches hold requests back, and only for their opening.
  */
 final class BusClient {
 
@@ -44,6 +53,9 @@ final class BusClient {
   private final AtomicLong streamIds = new AtomicLong();
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Completes once the watches opening when it was taken are open or failed. */
+  private final AtomicReference<Future<Void>> watchesOpening =
+      new AtomicReference<>(Future.succeededFuture());
   private final long renewTimer;
 
   BusClient(Vertx vertx, String store, ClientOptions options) {
@@ -104,7 +116,28 @@ final class BusClient {
     return requestTo(addresses.of(op), body, delivery);
   }
 
+  /**
+   * Sends once the watches opening now are open; the reply arrives on the caller's context
+   * either way.
+   */
   Future<Message<Object>> requestTo(String address, Object body, DeliveryOptions delivery) {
+    Future<Void> watches = watchesOpening.get();
+    if (watches.isComplete()) {
+      return send(address, body, delivery);
+    }
+    Context caller = Vertx.currentContext();
+    Promise<Message<Object>> answered = Promise.promise();
+    watches.onComplete(v -> {
+      if (caller == null) {
+        send(address, body, delivery).onComplete(answered);
+      } else {
+        caller.runOnContext(x -> send(address, body, delivery).onComplete(answered));
+      }
+    });
+    return answered.future();
+  }
+
+  private Future<Message<Object>> send(String address, Object body, DeliveryOptions delivery) {
     return bus.request(address, body, delivery);
   }
 
@@ -125,17 +158,39 @@ final class BusClient {
    * either way a service (or cluster) that does not answer is a {@code TIMEOUT}, never a hang.
    */
   Future<Message<Object>> open(String op, Object body, DeliveryOptions delivery) {
+    return open(op, body, delivery, this::requestTo);
+  }
+
+  /**
+   * Opens a watch: at once, not behind the watches already opening, and every request made from
+   * now on waits until the service has registered it.
+   */
+  Future<Message<Object>> openWatch(String op, Object body, DeliveryOptions delivery) {
+    Future<Message<Object>> opened = open(op, body, delivery, this::send);
+    Future<Void> settled = opened.<Void>mapEmpty().otherwiseEmpty();
+    watchesOpening.updateAndGet(before -> before.isComplete()
+        ? settled
+        : Future.join(before, settled).<Void>mapEmpty().otherwiseEmpty());
+    return opened;
+  }
+
+  private interface Sender {
+    Future<Message<Object>> send(String address, Object body, DeliveryOptions delivery);
+  }
+
+  private Future<Message<Object>> open(String op, Object body, DeliveryOptions delivery,
+      Sender sender) {
     String address = address(op);
     Future<Void> ready = consumer.completion();
     if (ready.succeeded()) { // the usual case: one timeout, the request's
-      return requestTo(address, body, delivery)
+      return sender.send(address, body, delivery)
           .recover(e -> Future.failedFuture(Failures.fromBus(e, address)));
     }
     long bound = options.requestTimeout().toMillis();
     Promise<Message<Object>> opened = Promise.promise();
     long timer = vertx.setTimer(bound, t -> opened.tryFail(Failures.timeout(address,
         "the stream did not open within " + bound + " ms (the client's inbox never registered)")));
-    ready.compose(v -> requestTo(address, body, delivery)).onComplete(ar -> {
+    ready.compose(v -> sender.send(address, body, delivery)).onComplete(ar -> {
       vertx.cancelTimer(timer);
       if (ar.succeeded()) {
         opened.tryComplete(ar.result());
