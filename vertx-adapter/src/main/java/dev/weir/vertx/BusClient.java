@@ -1,9 +1,12 @@
 package dev.weir.vertx;
 
 import dev.weir.engine.StoreClosedException;
+import dev.weir.engine.StoreReplacedException;
 import dev.weir.vertx.codec.Codecs;
 import dev.weir.vertx.codec.Credit;
 import dev.weir.vertx.codec.StreamFrame;
+import dev.weir.vertx.codec.WeirFailure;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,6 +35,13 @@ import java.util.function.Function;
  * service already let the lease go) fails every open stream, so a lost store never leaves a
  * subscriber hanging.
  *
+ * <p><b>One store.</b> Every answer names the store that gave it (see {@link StoreIdentity});
+ * the client remembers the first it hears from and names it on each request. When a new store is
+ * served under the name (its server restarted), it refuses those requests with {@link
+ * StoreReplacedException} without running them, and the client from then on uses the new store:
+ * each request that was sent for the old store fails so, once, and later ones proceed. A
+ * renewal refused so fails every open stream: those were the old store's.
+ *
  * <p><b>Watches before writes.</b> A watch is open once the service has registered it, a round
  * trip after its subscription; a write this client sends meanwhile could reach the store first
  * (in a cluster a route lookup can hold back one message and not another) and the watch would
@@ -53,6 +63,8 @@ final class BusClient {
   private final AtomicLong streamIds = new AtomicLong();
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The identity of the store this client uses; null until the first answer. */
+  private final AtomicReference<String> store = new AtomicReference<>();
   /** Completes once the watches opening when it was taken are open or failed. */
   private final AtomicReference<Future<Void>> watchesOpening =
       new AtomicReference<>(Future.succeededFuture());
@@ -138,7 +150,42 @@ final class BusClient {
   }
 
   private Future<Message<Object>> send(String address, Object body, DeliveryOptions delivery) {
-    return bus.request(address, body, delivery);
+    String expected = store.get();
+    DeliveryOptions d = expected == null
+        ? delivery : new DeliveryOptions(delivery).addHeader(Addresses.EXPECTED_STORE, expected);
+    return bus.request(address, body, d).transform(ar -> answeredBy(ar, expected, address));
+  }
+
+  private static <T> Future<T> settled(AsyncResult<T> ar) {
+    return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(ar.cause());
+  }
+
+  /**
+   * Checks who answered a request sent for {@code expected} (null: not known yet): the first
+   * store heard from becomes this client's; an answer from another store moves the client to it
+   * and, unless the store already refused the request so, fails it with STORE_REPLACED.
+   */
+  private Future<Message<Object>> answeredBy(AsyncResult<Message<Object>> ar, String expected,
+      String address) {
+    String answered = ar.succeeded() ? ar.result().headers().get(Addresses.STORE)
+        : ar.cause() instanceof WeirFailure ? ((WeirFailure) ar.cause()).store() : null;
+    if (answered == null || answered.equals(expected)) {
+      return settled(ar); // the same store, or a service that does not say
+    }
+    String known = expected;
+    if (known == null) {
+      known = store.compareAndExchange(null, answered);
+      if (known == null || known.equals(answered)) {
+        return settled(ar); // the first store this client hears from
+      }
+    }
+    store.compareAndSet(known, answered);
+    if (ar.failed()) {
+      return settled(ar); // the new store's own refusal, or its failure
+    }
+    return Future.failedFuture(new StoreReplacedException(address + " was answered by another "
+        + "store (" + answered + ", new and not the " + known + " this client used): its "
+        + "answer is dropped; the client's next requests go to the new store"));
   }
 
   void sendNow(String op, Object body, DeliveryOptions delivery) {
