@@ -183,9 +183,9 @@ final class BusClient {
     if (ar.failed()) {
       return settled(ar); // the new store's own refusal, or its failure
     }
-    return Future.failedFuture(new StoreReplacedException(address + " was answered by another "
-        + "store (" + answered + ", new and not the " + known + " this client used): its "
-        + "answer is dropped; the client's next requests go to the new store"));
+    return Future.failedFuture(new StoreReplacedException(address + " was answered by a new "
+        + "store (" + answered + ", not " + known + " as before; a restarted server's store "
+        + "starts empty): its answer is dropped, the next requests go to it"));
   }
 
   void sendNow(String op, Object body, DeliveryOptions delivery) {

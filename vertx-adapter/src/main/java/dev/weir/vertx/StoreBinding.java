@@ -97,9 +97,9 @@ public final class StoreBinding {
     try {
       String expected = m.headers().get(Addresses.EXPECTED_STORE);
       if (expected != null && !expected.equals(identity)) {
-        Failures.reply(m, new StoreReplacedException(addresses.of("*") + " is now served by "
-            + "another store (" + identity + ", new and not the " + expected + " this client "
-            + "used): the request was not run; the client's next requests go to the new store"));
+        Failures.reply(m, new StoreReplacedException(addresses.of("*") + " is served by a "
+            + "new store (" + identity + ", not " + expected + " as before; a restarted "
+            + "server's store starts empty): this request was not run, the next ones go to it"));
         return;
       }
       String owner = m.headers().get(Addresses.OWNER);
