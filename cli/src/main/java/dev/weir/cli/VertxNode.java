@@ -10,6 +10,9 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.spi.cluster.NodeInfo;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,16 +89,41 @@ final class VertxNode {
     hz.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     hz.setProperty("hazelcast.graceful.shutdown.max.wait", "5");
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // A shell on another host than its server finds a restarted server only by a merge; look
+    // every few seconds, not after five minutes (see ClusterSettings).
+    hz.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    hz.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     NetworkConfig net = hz.getNetworkConfig();
-    // A fixed port is what clients were told: taken means fail, not drift to the next one.
-    net.setPort(s.port()).setPortAutoIncrement(false);
+    int shellPort = s.shellFirstPort() == 0 ? 0
+        : firstFreePort(s.host(), s.shellFirstPort(), ClusterSettings.NEIGHBOUR_PORTS);
+    if (shellPort > 0) {
+      // a shell started with another at once may lose this port to it: take the next
+      net.setPort(shellPort).setPortAutoIncrement(true)
+          .setPortCount(s.shellFirstPort() + ClusterSettings.NEIGHBOUR_PORTS - shellPort);
+    } else {
+      // A server's port is what clients were told: taken means fail, not drift to the next.
+      net.setPort(s.port()).setPortAutoIncrement(false);
+    }
     net.getInterfaces().setEnabled(true).addInterface(s.host());
     JoinConfig join = net.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(1);
     s.members().forEach(join.getTcpIpConfig()::addMember);
+    s.neighbours().forEach(join.getTcpIpConfig()::addMember);
     return hz;
+  }
+
+  /** The first port of {@code count} from {@code first} free on {@code host}; 0 (any) if none. */
+  private static int firstFreePort(String host, int first, int count) {
+    for (int p = first; p < first + count; p++) {
+      try (ServerSocket probe = new ServerSocket(p, 1, InetAddress.getByName(host))) {
+        return p;
+      } catch (IOException taken) {
+        // try the next one
+      }
+    }
+    return 0;
   }
 
   boolean clustered() {

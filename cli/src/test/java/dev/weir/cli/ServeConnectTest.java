@@ -2,14 +2,18 @@ package dev.weir.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.cli.ShellDriver.Run;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
+import dev.weir.engine.StoreClosedException;
+import dev.weir.engine.StoreReplacedException;
 import dev.weir.engine.WeirException;
 import dev.weir.reactive.Weir;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,12 +21,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * {@code weir serve} and {@code weir shell --connect} across two processes on loopback: the
  * server is a child JVM; the shell runs in this one, joining the cluster as a client node.
  */
 class ServeConnectTest {
+
+  /** Hang guard for a client to reach a restarted server; the cluster takes seconds. */
+  private static final Duration REACH_GUARD = Duration.ofSeconds(30);
 
   @TempDir Path dir;
 
@@ -158,6 +167,52 @@ class ServeConnectTest {
         client.close();
       }
     }
+  }
+
+  /**
+   * The server stops and an operator starts it again with the same command line: connected
+   * clients reach the new server within seconds, the first answer each gets says the store is
+   * a new one, and they then use it. Before, the new server formed a cluster of its own and
+   * the clients found it only by Hazelcast's split-brain merge: after five minutes, and with
+   * two clients (a bigger cluster than the server's) never.
+   */
+  @Test
+  void shellsReachARestartedServerAndAreToldItsStoreIsNew() throws Exception {
+    try (ServerProcess first = ServerProcess.start("users", dir)) {
+      ClusterSettings settings = new ClusterSettings(first.cluster, ClusterSettings.LOOPBACK, 0,
+          List.of(first.member()));
+      StoreHandle client = BusConnection.connect(settings, "users");
+      StoreHandle other = BusConnection.connect(settings, "users");
+      try {
+        Await.value(client.kv().put(Bytes.utf8("user:1"), Bytes.utf8("ada")));
+        first.terminateCleanly();
+        try (ServerProcess second = ServerProcess.restart(first, dir)) {
+          for (StoreHandle c : List.of(client, other)) {
+            Throwable firstAnswer = firstAnswerOnceServed(c);
+            assertInstanceOf(StoreReplacedException.class, firstAnswer);
+            assertTrue(Shell.describe(firstAnswer).startsWith(
+                "store replaced: weir.users.* is served by a new store ("), firstAnswer.toString());
+          }
+          assertNull(Await.value(client.kv().get(Bytes.utf8("user:1"))), "a new, empty store");
+          Await.value(client.kv().put(Bytes.utf8("user:2"), Bytes.utf8("grace")));
+          assertEquals(Bytes.utf8("grace"), Await.value(other.kv().get(Bytes.utf8("user:2"))));
+          second.terminateCleanly();
+        }
+      } finally {
+        other.close();
+        client.close();
+      }
+    }
+  }
+
+  /** Until the cluster routes to the new server nobody serves the store: asked again. */
+  private static Throwable firstAnswerOnceServed(StoreHandle client) {
+    return client.kv().get(Bytes.utf8("user:1"))
+        .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofMillis(200))
+            .filter(e -> e instanceof StoreClosedException))
+        .then(Mono.<Throwable>empty())
+        .onErrorResume(Mono::just)
+        .block(REACH_GUARD);
   }
 
   @Test

@@ -34,16 +34,18 @@ final class ServerProcess implements AutoCloseable {
   private static final String EOF = "\u0000eof";
 
   final String store;
-  final String cluster = "weir-test-" + UUID.randomUUID();
-  final int port = freePort();
+  final String cluster;
+  final int port;
   private final Process process;
   private final Path stderr;
   private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
-  private ServerProcess(String store, Path dir) throws IOException {
+  private ServerProcess(String store, Path dir, String cluster, int port) throws IOException {
     this.store = store;
-    this.stderr = dir.resolve("serve-" + store + ".err");
+    this.cluster = cluster;
+    this.port = port;
+    this.stderr = Files.createTempFile(dir, "serve-" + store + "-", ".err");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), WeirCli.class.getName(),
@@ -58,7 +60,20 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts a server and waits for its ready line. */
   static ServerProcess start(String store, Path dir) throws IOException {
-    ServerProcess server = new ServerProcess(store, dir);
+    return start(store, dir, "weir-test-" + UUID.randomUUID(), freePort());
+  }
+
+  /**
+   * Starts a server that takes the place of {@code stopped}: the same store name, cluster and
+   * port, as when an operator restarts {@code weir serve} with the same command line.
+   */
+  static ServerProcess restart(ServerProcess stopped, Path dir) throws IOException {
+    return start(stopped.store, dir, stopped.cluster, stopped.port);
+  }
+
+  private static ServerProcess start(String store, Path dir, String cluster, int port)
+      throws IOException {
+    ServerProcess server = new ServerProcess(store, dir, cluster, port);
     try {
       server.awaitLine("ready: serving weir." + store + ".* on " + server.member());
     } catch (RuntimeException | AssertionError e) {

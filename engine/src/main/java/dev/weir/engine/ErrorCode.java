@@ -17,7 +17,8 @@ public enum ErrorCode {
   TRANSACTION_CLOSED(10, false),
   READ_ONLY(11, false),
   CHANGES_OVERFLOW(12, true),
-  CHANGES_UNAVAILABLE(13, false);
+  CHANGES_UNAVAILABLE(13, false),
+  STORE_REPLACED(14, false);
 
   private final int code;
   private final boolean retryable;

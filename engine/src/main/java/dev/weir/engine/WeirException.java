@@ -61,6 +61,8 @@ public class WeirException extends RuntimeException {
         return new ChangesOverflowException(message, lastSequenceIn(message));
       case CHANGES_UNAVAILABLE:
         return new ChangesUnavailableException(message);
+      case STORE_REPLACED:
+        return new StoreReplacedException(message);
       default:
         return new WeirException(c, message);
     }

@@ -90,6 +90,14 @@ public interface ReactiveStore {
    * demand; a subscriber that falls further behind than the store's change log retains gets a
    * {@link dev.weir.engine.ChangesOverflowException} carrying the last delivered sequence (no
    * event is ever skipped silently).
+   *
+   * <p><b>When a watch is live.</b> A watch is live once its subscriber's {@code onSubscribe}
+   * has been called (see {@code doOnSubscribe}): every change committed after that, by anyone,
+   * is delivered. Implementations call {@code onSubscribe} only once the watch is registered:
+   * the embedded store within {@code subscribe}, an event-bus client once the serving store has
+   * registered it, a round trip later. A write made through the same store once {@code
+   * subscribe} has returned is delivered too, even before {@code onSubscribe}: the event-bus
+   * client sends it only after its opening watches are registered.
    */
   Flux<ChangeEvent> watch(Bytes prefix);
 

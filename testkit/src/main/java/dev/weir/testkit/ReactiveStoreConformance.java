@@ -26,6 +26,9 @@ import java.nio.ReadOnlyBufferException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import reactor.test.StepVerifier;
@@ -611,6 +615,61 @@ public abstract class ReactiveStoreConformance extends RandomizedConformance {
               .expectErrorSatisfies(e -> assertInstanceOf(c.expected(), e, c.name()))
               .verify(HANG_GUARD);
         }));
+  }
+
+  // ---------------------------------------------------------------- watches
+
+  /** Fixed, so a run replays exactly; {@code -Dweir.seed=N} tries another. */
+  private static final long LIVENESS_SEED = Long.getLong("weir.seed", 0x5EED_11FEL);
+  private static final int LIVENESS_ROUNDS = 24;
+  private static final int MAX_WRITES_AT_ONCE = 64;
+
+  /**
+   * The liveness promise of {@link ReactiveStore#watch(Bytes)}, each round with a fresh prefix
+   * and up to {@value #MAX_WRITES_AT_ONCE} writes sent all at once, none waiting for another:
+   * writes made through the store as soon as {@code subscribe} has returned, or by anyone once
+   * the watch's {@code onSubscribe} has been signalled, are all delivered. A marker written
+   * after them ends the round, so a missed write is a wrong list, not a hang.
+   */
+  @Test
+  void everyWriteMadeOnceTheWatchIsLiveIsDelivered() {
+    Seeds.run(LIVENESS_SEED, rnd -> {
+      for (int round = 0; round < LIVENESS_ROUNDS; round++) {
+        String prefix = "live" + round + "/";
+        List<String> keys = new ArrayList<>();
+        for (int i = rnd.nextInt(MAX_WRITES_AT_ONCE) + 1; i > 0; i--) {
+          keys.add(prefix + Integer.toString(rnd.nextInt(1 << 20), 36));
+        }
+        String marker = prefix + "~end";
+        Mono<Void> writes = Flux.fromIterable(keys)
+            .flatMap(k -> store.put(b(k), b("v")), keys.size())
+            .then(store.put(b(marker), b("end")));
+        boolean fromOnSubscribe = rnd.nextBoolean();
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        CompletableFuture<List<String>> seen = store.watch(b(prefix))
+            .doOnSubscribe(s -> {
+              if (fromOnSubscribe) {
+                writes.subscribe(null, written::completeExceptionally,
+                    () -> written.complete(null));
+              }
+            })
+            .map(e -> e.key().asUtf8())
+            .takeUntil(marker::equals)
+            .collectList()
+            .toFuture();
+        if (!fromOnSubscribe) {
+          writes.block(HANG_GUARD);
+          written.complete(null);
+        }
+        List<String> expected = new ArrayList<>(keys);
+        expected.add(marker);
+        List<String> delivered = assertDoesNotThrow(
+            () -> seen.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS));
+        assertDoesNotThrow(() -> written.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(delivered), "round " + round
+            + (fromOnSubscribe ? ", written from onSubscribe" : ", written after subscribe"));
+      }
+    });
   }
 
   // ---------------------------------------------------------------- cold, no throw, isolation

@@ -73,6 +73,10 @@ final class Addresses {
   static final String INITIAL_CREDIT = "credit";
   static final String SNAPSHOT_ID = "snapshot";
   static final String TX_ID = "tx";
+  /** On every reply: the identity of the store that answered (see {@link StoreIdentity}). */
+  static final String STORE = "store";
+  /** On a request: the identity of the store the client means; another refuses it. */
+  static final String EXPECTED_STORE = "expected-store";
 
   private final String base;
 

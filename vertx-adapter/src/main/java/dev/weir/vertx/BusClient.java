@@ -2,10 +2,14 @@ package dev.weir.vertx;
 
 import dev.weir.engine.InvalidArgumentException;
 import dev.weir.engine.StoreClosedException;
+import dev.weir.engine.StoreReplacedException;
 import dev.weir.vertx.codec.Codecs;
 import dev.weir.vertx.codec.Credit;
 import dev.weir.vertx.codec.StreamFrame;
+import dev.weir.vertx.codec.WeirFailure;
 import dev.weir.vertx.codec.WireText;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -20,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -31,6 +36,20 @@ import java.util.function.Function;
  * lease every {@code renewInterval}; a renewal that fails (the store node is gone, or the
  * service already let the lease go) fails every open stream, so a lost store never leaves a
  * subscriber hanging.
+ *
+ * <p><b>One store.</b> Every answer names the store that gave it (see {@link StoreIdentity});
+ * the client remembers the first it hears from and names it on each request. When a new store is
+ * served under the name (its server restarted), it refuses those requests with {@link
+ * StoreReplacedException} without running them, and the client from then on uses the new store:
+ * each request that was sent for the old store fails so, once, and later ones proceed. A
+ * renewal refused so fails every open stream: those were the old store's.
+ *
+ * <p><b>Watches before writes.</b> A watch is open once the service has registered it, a round
+ * trip after its subscription; a write this client sends meanwhile could reach the store first
+ * (in a cluster a route lookup can hold back one message and not another) and the watch would
+ * miss it. So a request is sent only once every watch that was opening when it was made is open
+ * (or failed): a change this client writes after subscribing a watch is always in the watch,
+ * as with the embedded store. Only watches hold requests back, and only for their opening.
  */
 final class BusClient {
 
@@ -46,6 +65,11 @@ final class BusClient {
   private final AtomicLong streamIds = new AtomicLong();
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The identity of the store this client uses; null until the first answer. */
+  private final AtomicReference<String> store = new AtomicReference<>();
+  /** Completes once the watches opening when it was taken are open or failed. */
+  private final AtomicReference<Future<Void>> watchesOpening =
+      new AtomicReference<>(Future.succeededFuture());
   private final long renewTimer;
 
   BusClient(Vertx vertx, String store, ClientOptions options) {
@@ -106,6 +130,10 @@ final class BusClient {
     return requestTo(addresses.of(op), body, delivery);
   }
 
+  /**
+   * Sends once the watches opening now are open; the reply arrives on the caller's context
+   * either way.
+   */
   Future<Message<Object>> requestTo(String address, Object body, DeliveryOptions delivery) {
     if (body instanceof WireText text) {
       try {
@@ -114,7 +142,59 @@ final class BusClient {
         return Future.failedFuture(e);
       }
     }
-    return bus.request(address, body, delivery);
+    Future<Void> watches = watchesOpening.get();
+    if (watches.isComplete()) {
+      return send(address, body, delivery);
+    }
+    Context caller = Vertx.currentContext();
+    Promise<Message<Object>> answered = Promise.promise();
+    watches.onComplete(v -> {
+      if (caller == null) {
+        send(address, body, delivery).onComplete(answered);
+      } else {
+        caller.runOnContext(x -> send(address, body, delivery).onComplete(answered));
+      }
+    });
+    return answered.future();
+  }
+
+  private Future<Message<Object>> send(String address, Object body, DeliveryOptions delivery) {
+    String expected = store.get();
+    DeliveryOptions d = expected == null
+        ? delivery : new DeliveryOptions(delivery).addHeader(Addresses.EXPECTED_STORE, expected);
+    return bus.request(address, body, d).transform(ar -> answeredBy(ar, expected, address));
+  }
+
+  private static <T> Future<T> settled(AsyncResult<T> ar) {
+    return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(ar.cause());
+  }
+
+  /**
+   * Checks who answered a request sent for {@code expected} (null: not known yet): the first
+   * store heard from becomes this client's; an answer from another store moves the client to it
+   * and, unless the store already refused the request so, fails it with STORE_REPLACED.
+   */
+  private Future<Message<Object>> answeredBy(AsyncResult<Message<Object>> ar, String expected,
+      String address) {
+    String answered = ar.succeeded() ? ar.result().headers().get(Addresses.STORE)
+        : ar.cause() instanceof WeirFailure ? ((WeirFailure) ar.cause()).store() : null;
+    if (answered == null || answered.equals(expected)) {
+      return settled(ar); // the same store, or a service that does not say
+    }
+    String known = expected;
+    if (known == null) {
+      known = store.compareAndExchange(null, answered);
+      if (known == null || known.equals(answered)) {
+        return settled(ar); // the first store this client hears from
+      }
+    }
+    store.compareAndSet(known, answered);
+    if (ar.failed()) {
+      return settled(ar); // the new store's own refusal, or its failure
+    }
+    return Future.failedFuture(new StoreReplacedException(address + " was answered by a new "
+        + "store (" + answered + ", not " + known + " as before; a restarted server's store "
+        + "starts empty): its answer is dropped, the next requests go to it"));
   }
 
   void sendNow(String op, Object body, DeliveryOptions delivery) {
@@ -134,17 +214,39 @@ final class BusClient {
    * either way a service (or cluster) that does not answer is a {@code TIMEOUT}, never a hang.
    */
   Future<Message<Object>> open(String op, Object body, DeliveryOptions delivery) {
+    return open(op, body, delivery, this::requestTo);
+  }
+
+  /**
+   * Opens a watch: at once, not behind the watches already opening, and every request made from
+   * now on waits until the service has registered it.
+   */
+  Future<Message<Object>> openWatch(String op, Object body, DeliveryOptions delivery) {
+    Future<Message<Object>> opened = open(op, body, delivery, this::send);
+    Future<Void> settled = opened.<Void>mapEmpty().otherwiseEmpty();
+    watchesOpening.updateAndGet(before -> before.isComplete()
+        ? settled
+        : Future.join(before, settled).<Void>mapEmpty().otherwiseEmpty());
+    return opened;
+  }
+
+  private interface Sender {
+    Future<Message<Object>> send(String address, Object body, DeliveryOptions delivery);
+  }
+
+  private Future<Message<Object>> open(String op, Object body, DeliveryOptions delivery,
+      Sender sender) {
     String address = address(op);
     Future<Void> ready = consumer.completion();
     if (ready.succeeded()) { // the usual case: one timeout, the request's
-      return requestTo(address, body, delivery)
+      return sender.send(address, body, delivery)
           .recover(e -> Future.failedFuture(Failures.fromBus(e, address)));
     }
     long bound = options.requestTimeout().toMillis();
     Promise<Message<Object>> opened = Promise.promise();
     long timer = vertx.setTimer(bound, t -> opened.tryFail(Failures.timeout(address,
         "the stream did not open within " + bound + " ms (the client's inbox never registered)")));
-    ready.compose(v -> requestTo(address, body, delivery)).onComplete(ar -> {
+    ready.compose(v -> sender.send(address, body, delivery)).onComplete(ar -> {
       vertx.cancelTimer(timer);
       if (ar.succeeded()) {
         opened.tryComplete(ar.result());

@@ -52,16 +52,19 @@ final class ServerStream implements CoreSubscriber<Object>, LeasedStream {
 
   /**
    * Opens the stream that request {@code m} names (headers {@code owner}, {@code stream} and
-   * {@code credit}), leases it to its owner, answers the request and starts reading {@code
-   * source}. Called on the event loop.
+   * {@code credit}), leases it to its owner, subscribes to {@code source} and only then answers
+   * the request: a watch is registered with the store before its client hears that it is open
+   * (a Weir store registers it within {@code subscribe}), so no change committed after the
+   * answer can be missed. Frames follow the answer: they leave on a later turn of the loop.
+   * Called on the event loop.
    */
   static void open(StoreBinding binding, Message<Object> m, Publisher<?> source,
       StreamFrame.Kind kind) {
     Requests.StreamHeaders h = Requests.streamHeaders(m);
     ServerStream stream = new ServerStream(binding, h.owner(), h.id(), kind);
     binding.holdStream(m, h, stream);
-    m.reply(null);
     stream.start(source, h.credit());
+    m.reply(null);
   }
 
   /** Called on the event loop. */

@@ -1,5 +1,6 @@
 package dev.weir.vertx;
 
+import dev.weir.engine.StoreReplacedException;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.object.ObjectStore;
 import dev.weir.vertx.codec.Codecs;
@@ -25,7 +26,9 @@ import java.util.Map;
  * <p>Every request goes through {@link #dispatch}: the sender's lease is renewed, the size is
  * checked before anything reaches the store, and whatever the handling throws (a malformed
  * body, a missing header, a store that throws instead of signalling) becomes an error reply,
- * so no message can break the consumer.
+ * so no message can break the consumer. Every answer names the store that gave it ({@link
+ * StoreIdentity}), and a request meant for another store (its client used one that was served
+ * under this name before) is refused with {@code STORE_REPLACED} before it reaches this one.
  */
 public final class StoreBinding {
 
@@ -36,6 +39,7 @@ public final class StoreBinding {
   private final String name;
   private final ServiceOptions options;
   private final Addresses addresses;
+  private final String identity;
   private final Leases leases;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private Thread loop;
@@ -50,6 +54,7 @@ public final class StoreBinding {
     this.name = name;
     this.options = options;
     this.addresses = new Addresses(options.prefix(), name);
+    this.identity = StoreIdentity.of(store);
     this.leases = new Leases(System::nanoTime, options.leaseTimeout().toNanos());
   }
 
@@ -87,8 +92,16 @@ public final class StoreBinding {
     return Future.all(registered).mapEmpty();
   }
 
-  private void dispatch(Message<Object> m, Operation handler, boolean renews) {
+  private void dispatch(Message<Object> received, Operation handler, boolean renews) {
+    Message<Object> m = new StampedRequest(received, identity);
     try {
+      String expected = m.headers().get(Addresses.EXPECTED_STORE);
+      if (expected != null && !expected.equals(identity)) {
+        Failures.reply(m, new StoreReplacedException(addresses.of("*") + " is served by a "
+            + "new store (" + identity + ", not " + expected + " as before; a restarted "
+            + "server's store starts empty): this request was not run, the next ones go to it"));
+        return;
+      }
       String owner = m.headers().get(Addresses.OWNER);
       if (owner != null && renews) {
         leases.touch(owner);
@@ -125,6 +138,11 @@ public final class StoreBinding {
 
   public String storeName() {
     return name;
+  }
+
+  /** The served store's identity, which every answer carries (see {@link StoreIdentity}). */
+  String identity() {
+    return identity;
   }
 
   /** Open streams, snapshots and transactions held for clients; for monitoring and tests. */

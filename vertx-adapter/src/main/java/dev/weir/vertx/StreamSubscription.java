@@ -276,16 +276,17 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
   }
 
   /**
-   * Opens at once with no credit and signals {@code onSubscribe} only once the service holds
-   * the stream: a watch then sees every change committed after its subscriber was subscribed,
-   * as the embedded store's does.
+   * Opens at once with no credit and signals {@code onSubscribe} only once the service has
+   * registered the watch with the store: from then on every committed change is in it, as
+   * with the embedded store's watch, whose {@code onSubscribe} follows its registration too.
+   * The client's own requests made meanwhile wait for the open (see {@link BusClient}).
    */
   void openEagerly() {
     id = client.register(this);
     DeliveryOptions d = new DeliveryOptions(delivery)
         .addHeader(Addresses.STREAM, Long.toString(id))
         .addHeader(Addresses.INITIAL_CREDIT, "0");
-    client.open(op, body, d)
+    client.openWatch(op, body, d)
         .onComplete(ar -> {
           acknowledged = ar.succeeded();
           actual.onSubscribe(this);

@@ -8,24 +8,37 @@ import io.vertx.core.eventbus.ReplyFailure;
  * of kind {@code BUCKET}, a {@code BucketNotEmptyException}...). To anyone reading the bus it is
  * an ordinary {@link ReplyException}: a recipient failure whose code is the {@code
  * WeirException} code and whose message is the exception's; {@link #detail()} is what a Weir
- * client adds to rebuild the exact kind. Vert.x sends a {@code ReplyException} subclass with the
+ * client adds to rebuild the exact kind, and {@link #store()} tells which store answered. Vert.x sends a {@code ReplyException} subclass with the
  * default codec registered for it, so the detail survives the cluster.
  */
 public final class WeirFailure extends ReplyException {
 
   private final int detail;
+  private final String store;
 
   public WeirFailure(int code, int detail, String message) {
+    this(code, detail, message, null);
+  }
+
+  /** {@code store}: the identity of the store that failed, or null when not known. */
+  public WeirFailure(int code, int detail, String message, String store) {
     super(ReplyFailure.RECIPIENT_FAILURE, code, message, true);
     this.detail = detail;
+    this.store = store;
   }
 
   public int detail() {
     return detail;
   }
 
+  /** The identity of the store that failed (see {@code StoreIdentity}), or null. */
+  public String store() {
+    return store;
+  }
+
   @Override
   public String toString() {
-    return super.toString() + " [detail " + detail + "]";
+    return super.toString() + " [detail " + detail
+        + (store == null ? "" : ", store " + store) + "]";
   }
 }

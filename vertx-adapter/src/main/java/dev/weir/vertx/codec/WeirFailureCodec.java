@@ -12,10 +12,11 @@ final class WeirFailureCodec extends BinaryCodec<WeirFailure> {
   void write(Buffer b, WeirFailure m) {
     b.appendInt(m.failureCode()).appendInt(m.detail());
     WireWriter.writeString(b, m.getMessage());
+    WireWriter.writeString(b, m.store());
   }
 
   @Override
   WeirFailure read(WireReader r) {
-    return new WeirFailure(r.readInt(), r.readInt(), r.readString());
+    return new WeirFailure(r.readInt(), r.readInt(), r.readString(), r.readString());
   }
 }

@@ -68,6 +68,7 @@ class CodecsTest {
         new Object[] {new StreamFrameCodec(), StreamFrame.items(6, StreamFrame.Kind.KEY_VERSION,
             List.of(new KeyVersion(3, null), new KeyVersion(2, V)))},
         new Object[] {new WeirFailureCodec(), new WeirFailure(6, 2, "no such bucket: b")},
+        new Object[] {new WeirFailureCodec(), new WeirFailure(14, 0, "replaced", "5eed")},
         new Object[] {new ObjectRequestCodec(), ObjectRequest.listing("b", "p/", "/", null, 7)},
         new Object[] {new ObjectRequestCodec(), new ObjectRequest(null, "k", "", "a", -1, 9)},
         new Object[] {new ObjectWriteCodec(), new ObjectWrite("b", "k",
