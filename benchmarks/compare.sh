@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Weir side by side with the stores users would pick instead (issue 7), in one command:
+# Weir side by side with the stores users would pick instead, in one command:
 # builds benchmarks/target/benchmarks.jar with the Maven wrapper when it is missing or older
 # than the sources, then runs dev.weir.benchmarks.Compare, which runs every workload for every
 # store with JMH, prints a progress line (store, workload, time left) and writes
 # benchmarks/results/<date>.md (table + ratios to Weir + targets), <date>.json (raw JMH),
 # <date>.png (chart of the ratios) and <date>-jmh.log.
 #
-#   benchmarks/compare.sh            # full run: 1,000,000 keys, about 20 minutes on 2 cores
-#   benchmarks/compare.sh --quick    # regression check: 100,000 keys, under 2 minutes
+#   benchmarks/compare.sh            # full run: 1,000,000 keys; it prints its estimate first
+#   benchmarks/compare.sh --quick    # regression check: 100,000 keys, a few minutes
 #   benchmarks/compare.sh --stores=weir,mvstore,rocksdb     # a subset (must include weir)
 #   benchmarks/compare.sh --only=blob                       # only the workloads matching a regex
 #   MVN="mvn -o" benchmarks/compare.sh                      # build with another Maven command

@@ -70,6 +70,7 @@ public class BlobBenchmark {
 
     @Setup(Level.Trial)
     public void fill() {
+      JvmFlags.report();
       new Random(Dataset.SEED).nextBytes(data);
       for (int i = 0; i < KEYS; i++) {
         sources[i] = data.clone();

@@ -45,6 +45,11 @@ public class CompareFillBenchmark {
 
   Kv kv;
 
+  @Setup(Level.Trial)
+  public void reportFlags() {
+    JvmFlags.report();
+  }
+
   @Setup(Level.Iteration)
   public void fresh() {
     kv = Kv.open(store, Dataset.get(keys));

@@ -60,6 +60,7 @@ public class CompareReadBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
+      JvmFlags.report();
       Dataset data = Dataset.get(keys);
       kv = Kv.open(store, data);
       long t0 = System.nanoTime();

@@ -25,6 +25,7 @@ public final class HeapProbe {
   private HeapProbe() {}
 
   public static void main(String[] args) throws Exception {
+    JvmFlags.report();
     String store = args[0];
     int keys = args.length > 1 ? Integer.parseInt(args[1]) : Dataset.KEYS;
     Dataset data = Dataset.get(keys);

@@ -55,6 +55,7 @@ public class LonePutLatencyBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws InterruptedException {
+      JvmFlags.report();
       data = Dataset.get();
       store = Dataset.newStore("putlone");
       data.load(store);

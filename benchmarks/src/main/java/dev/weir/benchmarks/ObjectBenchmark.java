@@ -71,6 +71,7 @@ public class ObjectBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
+      JvmFlags.report();
       new Random(7).nextBytes(data);
       kv = Weir.inMemory(EngineConfig.defaults());
       ObjectStore objects = ObjectStore.over(kv);
@@ -160,6 +161,7 @@ public class ObjectBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
+      JvmFlags.report();
       store.kv = Weir.inMemory(EngineConfig.defaults());
       ObjectStore objects = ObjectStore.over(store.kv);
       objects.createBucket("parts").block();

@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.reactivestreams.Subscription;
 import reactor.core.Exceptions;
 import reactor.core.publisher.BaseSubscriber;
@@ -51,6 +52,19 @@ final class Await {
    * instead of growing a buffer.
    */
   static <T> boolean each(Flux<T> flux, Consumer<? super T> action, Interrupts interrupts) {
+    return eachWhile(flux, value -> {
+      action.accept(value);
+      return true;
+    }, interrupts);
+  }
+
+  /**
+   * {@link #each}, where {@code action} may also end it early by returning false (a reader who
+   * has seen enough): the rest of the flux is cancelled, not read. Returns whether Ctrl-C or
+   * the action stopped it.
+   */
+  static <T> boolean eachWhile(
+      Flux<T> flux, Predicate<? super T> action, Interrupts interrupts) {
     Each<T> each = new Each<>();
     try (Interrupts.Registration r = interrupts.onInterrupt(each::stop)) {
       flux.subscribe(each);
@@ -108,7 +122,7 @@ final class Await {
     }
 
     @SuppressWarnings("unchecked")
-    boolean drain(Consumer<? super T> action) {
+    boolean drain(Predicate<? super T> action) {
       while (true) {
         try {
           ready.acquire();
@@ -123,7 +137,9 @@ final class Await {
         if (o instanceof Failure f) {
           throw Exceptions.propagate(f.error());
         }
-        action.accept((T) o);
+        if (!action.test((T) o)) {
+          return true;
+        }
         request(1);
       }
     }

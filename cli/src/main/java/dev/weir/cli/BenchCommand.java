@@ -17,9 +17,9 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description = {
       "Run the benchmarks side by side (Weir beside other stores) and print the comparison.",
-      "Run by the launcher: ./weir bench [--quick] (builds benchmarks/target/benchmarks.jar",
-      "through the Maven wrapper when it is missing or stale, then runs",
-      "dev.weir.benchmarks.Compare). --quick runs a shorter pass."
+      "Run by the launcher: ./weir bench [--quick] builds benchmarks/target/benchmarks.jar"
+          + " through the Maven wrapper when it is missing or stale, then runs"
+          + " dev.weir.benchmarks.Compare. --quick runs a shorter pass."
     })
 final class BenchCommand implements Callable<Integer> {
 

@@ -51,6 +51,10 @@ final class ChangeCommands {
     if (limit != Long.MAX_VALUE) {
       changes = changes.take(limit);
     }
+    if (s.interactive()) {
+      // Until a change commits nothing shows: say what the shell is waiting for.
+      s.print(new Result.Text(waiting(prefix, from, limit)));
+    }
     AtomicLong printed = new AtomicLong();
     boolean interrupted = Await.each(changes, e -> {
       s.print(new Result.Change(e));
@@ -59,6 +63,15 @@ final class ChangeCommands {
     long n = printed.get();
     return Result.ok(
         (interrupted ? "watch stopped: " : "") + ObjectCommands.count(n, "change", "changes"));
+  }
+
+  /** {@code watching "user:" from sequence 5, at most 10 changes (Ctrl-C to stop)...} */
+  static String waiting(Bytes prefix, long from, long limit) {
+    return "watching " + (prefix.isEmpty() ? "every key" : Display.quoted(prefix))
+        + (from < 0 ? "" : " from sequence " + from)
+        + (limit == Long.MAX_VALUE ? "" : ", at most " + ObjectCommands.count(limit, "change",
+            "changes"))
+        + " (Ctrl-C to stop)...\n";
   }
 
   /**

@@ -11,7 +11,7 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: command names in the first word, format names after {@code .format},
- * command names after {@code .help}, and after any other command the options its usage names
+ * command names after {@code .help} (or {@code help}), and after any other command the options its usage names
  * ({@code --recursive}, {@code --part-size}, ...). Keys, buckets and objects are not completed:
  * that would ask the store on every tab, which a remote store should not pay for.
  */
@@ -37,28 +37,25 @@ final class CommandCompleter implements Completer {
     if (index == 0) {
       return commands.names();
     }
-    if (index == 1 && words.get(0).equals(".format")) {
+    Command command = index >= 1 ? commands.lookup(words.get(0)) : null;
+    if (command == null) {
+      return List.of();
+    }
+    if (index == 1 && command.name().equals(".format")) {
       return List.of("table", "json", "compact");
     }
-    if (index == 1 && words.get(0).equals(".help")) {
+    if (index == 1 && command.name().equals(".help")) {
       return commands.names();
     }
-    if (index >= 1) {
-      return options(words.get(0));
-    }
-    return List.of();
+    return options(command);
   }
 
   /** The options written in a command's usage: the table is the one place they are named. */
-  private List<String> options(String name) {
+  private static List<String> options(Command command) {
     List<String> options = new ArrayList<>();
-    for (Command c : commands.all()) {
-      if (c.name().equalsIgnoreCase(name)) {
-        Matcher m = OPTION.matcher(c.usage());
-        while (m.find()) {
-          options.add(m.group());
-        }
-      }
+    Matcher m = OPTION.matcher(command.usage());
+    while (m.find()) {
+      options.add(m.group());
     }
     return options;
   }

@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The commands a shell knows, by name, in the order {@code .help} lists them. A new command is
- * one {@link #add}; completion and help follow from the table.
+ * The commands a shell knows, by name, in the order {@code .help} lists them, and their other
+ * names ({@code help} for {@code .help}). A new command is one {@link #add}; completion, help
+ * and the suggestion for a mistyped name follow from the table.
  */
 final class CommandTable {
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final Map<String, String> aliases = new LinkedHashMap<>(); // alias -> command name
 
   /**
    * The standard table: key commands, watch and history, object commands, then batch and
@@ -36,17 +38,39 @@ final class CommandTable {
     return this;
   }
 
-  /** The command called {@code name} (any case). */
+  /** Another name for the command called {@code name}. */
+  CommandTable alias(String alias, String name) {
+    if (!commands.containsKey(name)) {
+      throw new IllegalStateException("no command named " + name);
+    }
+    if (commands.containsKey(alias) || aliases.putIfAbsent(alias, name) != null) {
+      throw new IllegalStateException("two commands named " + alias);
+    }
+    return this;
+  }
+
+  /** The command called {@code name} (any case), or else the nearest name in the error. */
   Command find(String name) {
-    Command c = commands.get(name.toLowerCase(Locale.ROOT));
+    Command c = lookup(name);
     if (c == null) {
-      throw new ShellException("unknown command '" + name + "' (try .help)");
+      String nearest = Nearest.to(name.toLowerCase(Locale.ROOT), names());
+      throw new ShellException("unknown command '" + name + "'"
+          + (nearest == null ? " (try help)" : ": did you mean " + nearest + "? (try help)"));
     }
     return c;
   }
 
+  /** The command called {@code name} (any case), or null. */
+  Command lookup(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    return commands.get(aliases.getOrDefault(key, key));
+  }
+
+  /** The commands' names in table order, then their other names. */
   List<String> names() {
-    return Collections.unmodifiableList(new ArrayList<>(commands.keySet()));
+    List<String> names = new ArrayList<>(commands.keySet());
+    names.addAll(aliases.keySet());
+    return Collections.unmodifiableList(names);
   }
 
   Collection<Command> all() {
@@ -60,12 +84,22 @@ final class CommandTable {
     StringBuilder b = new StringBuilder();
     for (Command c : shown) {
       b.append("  ").append(c.usage()).append(" ".repeat(width - c.usage().length()))
-          .append("  ").append(c.summary()).append('\n');
+          .append("  ").append(c.summary()).append(otherNames(c)).append('\n');
     }
     if (name == null) {
       b.append(HELP_FOOTER);
     }
     return b.toString();
+  }
+
+  private String otherNames(Command c) {
+    List<String> names = new ArrayList<>();
+    aliases.forEach((alias, name) -> {
+      if (name.equals(c.name())) {
+        names.add(alias);
+      }
+    });
+    return names.isEmpty() ? "" : " (also " + String.join(", ", names) + ")";
   }
 
   private static final String HELP_FOOTER = String.join("\n",

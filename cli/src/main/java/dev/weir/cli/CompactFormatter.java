@@ -21,10 +21,6 @@ final class CompactFormatter implements Formatter {
       out.println(d.message() == null ? "OK" : d.message());
     } else if (result instanceof Result.Value v) {
       out.println(v.value() == null ? "(nil)" : Display.word(v.value()));
-    } else if (result instanceof Result.Entries e) {
-      for (Entry entry : e.entries()) {
-        out.println(Display.word(entry.key()) + "=" + Display.word(entry.value()));
-      }
     } else if (result instanceof Result.Number n) {
       out.println(n.value());
     } else if (result instanceof Result.Fields f) {
@@ -43,6 +39,19 @@ final class CompactFormatter implements Formatter {
         out.println(line);
       }
     }
+  }
+
+  @Override
+  public Entries entries(PrintWriter out, int group) {
+    return new Entries() {
+      @Override
+      public void entry(Entry entry) {
+        out.println(Display.word(entry.key()) + "=" + Display.word(entry.value()));
+      }
+
+      @Override
+      public void end(boolean stopped) {}
+    };
   }
 
   private static String change(ChangeEvent e) {

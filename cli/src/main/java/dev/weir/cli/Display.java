@@ -32,6 +32,12 @@ final class Display {
     return needsQuotes(text) ? quote(text) : text;
   }
 
+  /** Text always in quotes ({@code "user:"}), or {@code 0x...}: a key named within a sentence. */
+  static String quoted(Bytes bytes) {
+    String text = textOrNull(bytes);
+    return text == null ? "0x" + bytes.toHex() : quote(text);
+  }
+
   /** Text as a word the tokenizer reads back whole: quoted when it must be. */
   static String word(String text) {
     return needsQuotes(text) ? quote(text) : text;

@@ -1,12 +1,29 @@
 package dev.weir.cli;
 
+import dev.weir.engine.Entry;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Turns a {@link Result} into output lines; one implementation per {@code .format}. */
 interface Formatter {
 
+  /** Prints any result but {@link Result.Entries}, which arrive one by one: see below. */
   void print(Result result, PrintWriter out);
+
+  /**
+   * Where the entries of a {@link Result.Entries} go as they arrive. A table aligns its rows
+   * in groups of at most {@code group} (a screenful on a terminal), so at most that many wait.
+   */
+  Entries entries(PrintWriter out, int group);
+
+  /** Prints entries one at a time; used by one thread, the shell's. */
+  interface Entries {
+
+    void entry(Entry entry);
+
+    /** After the last entry; {@code stopped}: Ctrl-C ended the listing before the store did. */
+    void end(boolean stopped);
+  }
 
   /** The {@code .format} names, in the order {@code .help} lists them. */
   enum Kind {

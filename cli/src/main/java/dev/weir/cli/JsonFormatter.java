@@ -26,14 +26,6 @@ final class JsonFormatter implements Formatter {
     } else if (result instanceof Result.Value v) {
       String value = v.value() == null ? "null" : string(Display.plain(v.value()));
       out.println("{\"key\":" + string(Display.plain(v.key())) + ",\"value\":" + value + "}");
-    } else if (result instanceof Result.Entries e) {
-      StringJoiner array = new StringJoiner(",", "[", "]");
-      for (Entry entry : e.entries()) {
-        array.add("{\"key\":" + string(Display.plain(entry.key()))
-            + ",\"value\":" + string(Display.plain(entry.value()))
-            + ",\"seq\":" + entry.sequence() + "}");
-      }
-      out.println(array);
     } else if (result instanceof Result.Number n) {
       out.println("{" + string(n.name()) + ":" + n.value() + "}");
     } else if (result instanceof Result.Fields f) {
@@ -51,6 +43,28 @@ final class JsonFormatter implements Formatter {
       }
       out.println(array);
     }
+  }
+
+  /** One array on one line, written element by element as the entries arrive. */
+  @Override
+  public Entries entries(PrintWriter out, int group) {
+    return new Entries() {
+      private boolean first = true;
+
+      @Override
+      public void entry(Entry entry) {
+        out.print(first ? "[" : ",");
+        first = false;
+        out.print("{\"key\":" + string(Display.plain(entry.key()))
+            + ",\"value\":" + string(Display.plain(entry.value()))
+            + ",\"seq\":" + entry.sequence() + "}");
+      }
+
+      @Override
+      public void end(boolean stopped) {
+        out.println(first ? "[]" : "]");
+      }
+    };
   }
 
   private static String change(ChangeEvent e) {

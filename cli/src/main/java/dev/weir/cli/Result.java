@@ -5,6 +5,7 @@ import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
 import java.util.List;
 import java.util.Map;
+import reactor.core.publisher.Flux;
 
 /**
  * What a command produced, before formatting: commands return data, a {@link Formatter} turns
@@ -29,7 +30,11 @@ sealed interface Result {
   /** The value of one key; {@code value} is null when the key has none. */
   record Value(Bytes key, Bytes value) implements Result {}
 
-  record Entries(List<Entry> entries) implements Result {}
+  /**
+   * Entries as the store streams them: the shell prints each as it arrives (a page at a time
+   * on a terminal), so a scan of any size is never held whole.
+   */
+  record Entries(Flux<Entry> entries) implements Result {}
 
   /** One named number: {@code count}, {@code deleted}. */
   record Number(String name, long value) implements Result {}

@@ -1,6 +1,9 @@
 package dev.weir.cli;
 
 import dev.weir.engine.EngineConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,10 +22,12 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve an in-memory store, its keys and its objects (a bucket named default to start",
-      "with, as in weir shell :memory:), on the Vert.x event bus (addresses weir.<name>.*)",
-      "until SIGINT or SIGTERM, then shut down in order. With --cluster, on a Hazelcast",
-      "cluster (TCP join, multicast off) on the loopback interface unless --host says otherwise."
+      "Serve an in-memory store, its keys and its objects, on the Vert.x event bus until SIGINT"
+          + " or SIGTERM, then shut down in order.",
+      "The store starts with a bucket named default, as weir shell :memory: does; its"
+          + " addresses start with weir.NAME. With --cluster, other processes reach it through"
+          + " a Hazelcast cluster (TCP join, multicast off) on the loopback interface unless"
+          + " --host says otherwise."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -67,7 +72,30 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    return new Server(name, config(), clusterSettings(), io.out(), io.err()).run();
+    EngineConfig config = config();
+    ClusterSettings settings = clusterSettings();
+    if (settings != null) {
+      requireFreePort(settings);
+    }
+    return new Server(name, config, settings, io.out(), io.err()).run();
+  }
+
+  /**
+   * Hazelcast finds a taken port only as it starts, and then it and Vert.x log their stack
+   * traces before the join fails: checked first, a taken port is one line. (Taken in between,
+   * the join still fails, only more loudly.)
+   */
+  private void requireFreePort(ClusterSettings settings) {
+    if (settings.port() == 0) {
+      return; // any free port
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+    } catch (IOException e) {
+      throw new CommandFailure("cannot serve " + name + ": cannot bind " + settings.host() + ":"
+          + settings.port() + " (" + e.getMessage() + "); is another weir serve running there?"
+          + " Choose another --port", Server.FAILED);
+    }
   }
 
   private ClusterSettings clusterSettings() {

@@ -30,6 +30,9 @@ final class Server {
   /** Each shutdown step gets this long; a hang guard, not an expectation. */
   static final Duration STEP_BOUND = Duration.ofSeconds(10);
 
+  /** The exit code of a server that could not start or stop cleanly. */
+  static final int FAILED = 1;
+
   private final String name;
   private final EngineConfig config;
   private final ClusterSettings cluster; // null: a local event bus only
@@ -64,10 +67,10 @@ final class Server {
       err.flush();
       reason = "start failed";
       stop(); // whatever did start (a node in the cluster) must not outlive the command
-      return 1;
+      return FAILED;
     }
     stopRequested.await();
-    return stop() ? 0 : 1;
+    return stop() ? 0 : FAILED;
   }
 
   private void requestStop(String why) {

@@ -31,7 +31,11 @@ final class SessionCommands {
         .add(Command.control(".exit", "leave the shell (or Ctrl-D)", 0, 0, (s, a) -> {
           s.requestExit();
           return Result.NONE;
-        }));
+        }))
+        // What people type first, with or without the dot.
+        .alias("help", ".help")
+        .alias("exit", ".exit")
+        .alias("quit", ".exit");
   }
 
   private static Result batch(Session s, Args a) {

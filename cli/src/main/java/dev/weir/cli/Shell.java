@@ -28,13 +28,21 @@ final class Shell {
   private final CommandTable commands;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Paging paging;
 
   Shell(Session session, CommandTable commands, PrintWriter out, PrintWriter err) {
+    this(session, commands, out, err, Paging.NONE);
+  }
+
+  /** {@code paging}: how {@code out} stops after a screenful of a result, if it does. */
+  Shell(Session session, CommandTable commands, PrintWriter out, PrintWriter err,
+      Paging paging) {
     this.session = session;
     this.commands = commands;
     this.out = out;
     this.err = err;
-    session.printer(this::print); // watch prints each change as it arrives
+    this.paging = paging;
+    session.printer(this::print); // watch prints each change as it arrives, never paged
   }
 
   /** Runs lines until the end of input or {@code .exit}; returns the exit code. */
@@ -70,7 +78,13 @@ final class Shell {
    */
   boolean runLine(String line, String where) {
     try {
-      print(execute(line));
+      Result result = execute(line);
+      paging.start();
+      try {
+        printResult(result);
+      } finally {
+        paging.stop();
+      }
       return true;
     } catch (RuntimeException e) {
       report(where + describe(e));
@@ -105,13 +119,30 @@ final class Shell {
       return "Weir " + Version.get() + " shell: connected to store " + session.storeName()
           + " on " + session.remote() + " (through the event bus"
           + (session.hasObjects() ? "" : "; key-value only: it is served without objects") + ")"
-          + "\nType .help for commands, .exit or Ctrl-D to leave.";
+          + "\nType help for commands, exit or Ctrl-D to leave.";
     }
     return "Weir " + Version.get() + " shell: store " + session.storeName()
         + (session.storeName().equals(ShellCommand.MEMORY)
                 || session.storeName().startsWith("mem://")
             ? " (in memory: its data is lost on exit)" : "")
-        + "\nType .help for commands, .exit or Ctrl-D to leave.";
+        + "\nType help for commands, exit or Ctrl-D to leave.";
+  }
+
+  /** A command's result, a page at a time on a terminal; entries as the store streams them. */
+  private void printResult(Result result) {
+    if (!(result instanceof Result.Entries e)) {
+      print(result);
+      return;
+    }
+    Formatter.Entries printer = session.format().formatter().entries(out, paging.group());
+    // Bounded demand: the store is asked for a few entries at a time as they print, so a
+    // reader at the pager's prompt holds back the scan, and q cancels what is left of it.
+    boolean stopped = Await.eachWhile(e.entries(), entry -> {
+      printer.entry(entry);
+      return !paging.quit();
+    }, session.interrupts());
+    printer.end(stopped);
+    out.flush();
   }
 
   void print(Result result) {
@@ -157,7 +188,7 @@ final class Shell {
   /** One line for any failure: the store's typed errors name their kind. */
   static String describe(Throwable thrown) {
     Throwable e = Exceptions.unwrap(thrown);
-    if (e instanceof ShellException) {
+    if (e instanceof ShellException || e instanceof CommandFailure) {
       return e.getMessage();
     }
     if (e instanceof WeirException w) {

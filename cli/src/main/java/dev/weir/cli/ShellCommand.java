@@ -30,10 +30,8 @@ import reactor.core.publisher.Mono;
 @Command(
     name = "shell",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run commands against a store: interactively on a terminal, or read them from standard",
-      "input (weir shell < script.txt), printing results only."
-    })
+    description = "Run commands against a store: interactively on a terminal, or read them"
+        + " from standard input (weir shell < script.txt), printing results only.")
 final class ShellCommand implements Callable<Integer> {
 
   static final String MEMORY = ":memory:";
@@ -54,10 +52,9 @@ final class ShellCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "STORE",
       defaultValue = MEMORY,
-      description = {
-        "The store to open: :memory: (the default) is a new in-memory store with a bucket",
-        "named default; or a DSN such as mem://name?bucket=photos (see reactive-api/OBJECTS.md)."
-      })
+      description = "The store to open: :memory: (the default) is a new in-memory store with a"
+          + " bucket named default; or a DSN such as mem://name?bucket=photos"
+          + " (see reactive-api/OBJECTS.md).")
   String store;
 
   @Option(
@@ -68,10 +65,9 @@ final class ShellCommand implements Callable<Integer> {
   @Option(
       names = "--connect",
       paramLabel = "NAME",
-      description = {
-        "Use the store served as NAME (weir serve --name NAME --cluster) on the cluster,",
-        "joining it as a client node: its keys and its objects, as on a local store."
-      })
+      description = "Use the store served as NAME (weir serve --name NAME --cluster) on the"
+          + " cluster, joining it as a client node: its keys and its objects, as on a local"
+          + " store.")
   String connect;
 
   @Option(names = "--cluster-name", paramLabel = "NAME",
@@ -104,8 +100,9 @@ final class ShellCommand implements Callable<Integer> {
       if (io.terminal()) {
         try (TerminalLines lines = TerminalLines.open(commands)) {
           session.interrupts(lines);
-          PrintWriter out = lines.writer();
-          return new Shell(session, commands, out, out).run(lines, true, keepGoing);
+          Pager pager = lines.pager();
+          PrintWriter out = new PrintWriter(pager);
+          return new Shell(session, commands, out, out, pager).run(lines, true, keepGoing);
         }
       }
       BufferedReader in =
@@ -136,8 +133,8 @@ final class ShellCommand implements Callable<Integer> {
       return StoreHandle.local(
           Await.value(opener.apply(MEMORY.equals(store) ? MEMORY_DSN : store)));
     } catch (RuntimeException e) {
-      throw new ParameterException(spec.commandLine(),
-          "cannot open store '" + store + "': " + Shell.describe(e));
+      throw new CommandFailure("cannot open store '" + store + "': " + Shell.describe(e),
+          spec.exitCodeOnInvalidInput());
     }
   }
 
@@ -157,8 +154,8 @@ final class ShellCommand implements Callable<Integer> {
     try {
       return BusConnection.connect(cluster, connect);
     } catch (RuntimeException e) {
-      throw new ParameterException(spec.commandLine(),
-          "cannot connect to store '" + connect + "': " + Shell.describe(e));
+      throw new CommandFailure("cannot connect to store '" + connect + "': " + Shell.describe(e),
+          spec.exitCodeOnInvalidInput());
     }
   }
 

@@ -34,8 +34,8 @@ final class StoreCommands {
         .add(Command.write("delprefix <prefix>", "delete every key with a prefix", 1, 1,
             StoreCommands::deletePrefix,
             (s, a) -> queued(s.queue(b -> b.deletePrefix(ObjectKeys.deletablePrefix(a.bytes(0)))))))
-        .add(Command.of("scan <prefix> [limit]", "list the keys with a prefix (\"\" for all)",
-            1, 2, StoreCommands::scan))
+        .add(Command.of("scan [prefix] [limit]", "list the keys with a prefix, or all",
+            0, 2, StoreCommands::scan))
         .add(Command.of("range <from> <to> [limit] [reverse]",
             "list keys in [from, to); - is an open end", 2, 4, StoreCommands::range))
         .add(Command.of("count [prefix]", "count the keys with a prefix, or all", 0, 1,
@@ -75,11 +75,11 @@ final class StoreCommands {
   }
 
   private static Result scan(Session s, Args a) {
-    KeyRange range = KeyRange.prefix(a.bytes(0));
+    KeyRange range = KeyRange.prefix(a.size() == 0 ? Bytes.EMPTY : a.bytes(0));
     if (a.size() > 1) {
       range = range.limit(a.number(1, "limit"));
     }
-    return new Result.Entries(Await.all(ObjectKeys.scan(s.reads(), range)));
+    return new Result.Entries(ObjectKeys.scan(s.reads(), range));
   }
 
   private static Result range(Session s, Args a) {
@@ -96,7 +96,7 @@ final class StoreCommands {
         throw new ShellException("usage: range <from> <to> [limit] [reverse]");
       }
     }
-    return new Result.Entries(Await.all(ObjectKeys.scan(s.reads(), range.reverse(reverse))));
+    return new Result.Entries(ObjectKeys.scan(s.reads(), range.reverse(reverse)));
   }
 
   private static Result count(Session s, Args a) {

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jline.utils.WCWidth;
 
 /**
  * The default, for people: entries and other rows in a boxed table with a count under it (numbers
- * right-aligned), stats as aligned name/value lines, one line per watched change. ASCII only, so
- * it reads the same in any terminal and any log.
+ * right-aligned), stats as aligned name/value lines, one line per watched change. The box is
+ * ASCII, so it reads the same in any terminal and any log; cells are padded by the columns
+ * their text takes on a terminal (two for a CJK character or an emoji), so wide text aligns.
  */
 final class TableFormatter implements Formatter {
 
@@ -23,8 +25,6 @@ final class TableFormatter implements Formatter {
       out.println(d.message() == null ? "OK" : d.message());
     } else if (result instanceof Result.Value v) {
       out.println(v.value() == null ? "(nil)" : Display.word(v.value()));
-    } else if (result instanceof Result.Entries e) {
-      printEntries(e.entries(), out);
     } else if (result instanceof Result.Number n) {
       out.println(n.name() + ": " + n.value());
     } else if (result instanceof Result.Fields f) {
@@ -47,13 +47,63 @@ final class TableFormatter implements Formatter {
     };
   }
 
-  private static void printEntries(List<Entry> entries, PrintWriter out) {
-    List<String[]> rows = new ArrayList<>(entries.size());
-    for (Entry e : entries) {
-      rows.add(new String[] {Display.word(e.key()), Display.word(e.value())});
-    }
-    box(new String[] {"key", "value"}, rows, new boolean[2], out);
-    out.println(entries.size() + (entries.size() == 1 ? " entry" : " entries"));
+  /**
+   * Entries in a box whose columns fit each group of rows: the header and the first group
+   * print as soon as the first group is in, and a later group with wider cells widens the
+   * columns from there on, under a rule of the new width.
+   */
+  @Override
+  public Entries entries(PrintWriter out, int group) {
+    String[] header = {"key", "value"};
+    boolean[] right = new boolean[header.length]; // keys and values are text: left-aligned
+    return new Entries() {
+      private final List<String[]> rows = new ArrayList<>(Math.min(group, 1024));
+      private int[] widths;
+      private long count;
+
+      @Override
+      public void entry(Entry e) {
+        rows.add(new String[] {Display.word(e.key()), Display.word(e.value())});
+        count++;
+        if (rows.size() >= group) {
+          printGroup();
+        }
+      }
+
+      @Override
+      public void end(boolean stopped) {
+        printGroup();
+        if (widths != null) {
+          out.println(rule(widths));
+        }
+        out.println(count + (count == 1 ? " entry" : " entries") + (stopped ? " (stopped)" : ""));
+      }
+
+      private void printGroup() {
+        if (rows.isEmpty()) {
+          return;
+        }
+        int[] wider = widths(header, rows);
+        if (widths != null) {
+          for (int i = 0; i < wider.length; i++) {
+            wider[i] = Math.max(wider[i], widths[i]);
+          }
+        }
+        if (widths == null) {
+          out.println(rule(wider));
+          out.println(row(header, wider, right));
+          out.println(rule(wider));
+        } else if (!Arrays.equals(widths, wider)) {
+          out.println(rule(wider));
+        }
+        widths = wider;
+        for (String[] r : rows) {
+          out.println(row(r, widths, right));
+        }
+        rows.clear();
+        out.flush();
+      }
+    };
   }
 
   private static void printRows(Result.Rows r, PrintWriter out) {
@@ -80,17 +130,8 @@ final class TableFormatter implements Formatter {
     if (rows.isEmpty()) {
       return;
     }
-    int[] widths = new int[header.length];
-    for (int i = 0; i < header.length; i++) {
-      widths[i] = width(header[i]);
-      for (String[] row : rows) {
-        widths[i] = Math.max(widths[i], width(row[i]));
-      }
-    }
-    StringBuilder rule = new StringBuilder("+");
-    for (int w : widths) {
-      rule.append("-".repeat(w + 2)).append('+');
-    }
+    int[] widths = widths(header, rows);
+    String rule = rule(widths);
     out.println(rule);
     out.println(row(header, widths, new boolean[header.length]));
     out.println(rule);
@@ -98,6 +139,26 @@ final class TableFormatter implements Formatter {
       out.println(row(r, widths, right));
     }
     out.println(rule);
+  }
+
+  /** The columns each column needs for the header and {@code rows}. */
+  private static int[] widths(String[] header, List<String[]> rows) {
+    int[] widths = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      widths[i] = width(header[i]);
+      for (String[] row : rows) {
+        widths[i] = Math.max(widths[i], width(row[i]));
+      }
+    }
+    return widths;
+  }
+
+  private static String rule(int[] widths) {
+    StringBuilder rule = new StringBuilder("+");
+    for (int w : widths) {
+      rule.append("-".repeat(w + 2)).append('+');
+    }
+    return rule.toString();
   }
 
   private static String row(String[] cells, int[] widths, boolean[] right) {
@@ -118,8 +179,11 @@ final class TableFormatter implements Formatter {
     return s + " ".repeat(width - width(s));
   }
 
-  /** Columns a string takes: code points, so a non-ASCII letter counts once. */
-  private static int width(String s) {
-    return s.codePointCount(0, s.length());
+  /**
+   * Columns a string takes on a terminal: two for a CJK character or an emoji, none for a
+   * combining mark. The shell prints no control characters (they show as hex).
+   */
+  static int width(String s) {
+    return s.codePoints().map(cp -> Math.max(0, WCWidth.wcwidth(cp))).sum();
   }
 }

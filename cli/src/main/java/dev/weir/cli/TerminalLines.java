@@ -1,12 +1,12 @@
 package dev.weir.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
@@ -18,7 +18,7 @@ import org.jline.terminal.TerminalBuilder;
  * command runs, Ctrl-C is the terminal's INT signal: it stops that command (see {@link
  * #onInterrupt}) instead of the process.
  */
-final class TerminalLines implements LineSource, Interrupts {
+final class TerminalLines implements LineSource, Interrupts, Pager.Screen {
 
   private final Terminal terminal;
   private final LineReader reader;
@@ -42,9 +42,35 @@ final class TerminalLines implements LineSource, Interrupts {
     return new TerminalLines(terminal, reader);
   }
 
-  /** Where results go: through the terminal, so they interleave correctly with the editor. */
-  PrintWriter writer() {
-    return terminal.writer();
+  /**
+   * Where results go: through the terminal, so they interleave correctly with the editor, a
+   * screenful at a time.
+   */
+  Pager pager() {
+    return new Pager(terminal.writer(), this);
+  }
+
+  @Override
+  public int rows() {
+    return terminal.getHeight();
+  }
+
+  @Override
+  public int columns() {
+    return terminal.getWidth();
+  }
+
+  /** Raw mode for one key: no echo, no enter needed, Ctrl-C a key rather than a signal. */
+  @Override
+  public int readKey() {
+    Attributes saved = terminal.enterRawMode();
+    try {
+      return terminal.reader().read();
+    } catch (IOException e) {
+      return -1;
+    } finally {
+      terminal.setAttributes(saved);
+    }
   }
 
   @Override

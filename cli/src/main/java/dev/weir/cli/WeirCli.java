@@ -7,7 +7,10 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,6 +18,11 @@ import reactor.core.publisher.Mono;
  * shell}, {@code serve} and {@code bench}), so each gets the streams
  * and the store opener it needs without global state, and tests run the whole command
  * in-process through {@link #execute}.
+ *
+ * <p>Errors are short: a mistake on the command line prints its message, picocli's suggestion
+ * for a misspelt option or command, and where the help is; a command that fails while it runs
+ * (a store that does not open) prints one line, {@code error: ...}. Neither buries the message
+ * under the usage, which {@code --help} shows. Help wraps to the terminal's width.
  */
 @Command(
     name = "weir",
@@ -42,7 +50,26 @@ public final class WeirCli implements Runnable {
     cli.addSubcommand(new BenchCommand());
     cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
+    // After the subcommands are added: these settings reach the commands present now.
+    cli.setUsageHelpAutoWidth(true);
+    cli.setParameterExceptionHandler(WeirCli::usageError);
+    cli.setExecutionExceptionHandler(WeirCli::failure);
     return cli;
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("error: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static int failure(Exception e, CommandLine command, ParseResult parsed) {
+    command.getErr().println("error: " + Shell.describe(e));
+    return e instanceof CommandFailure f
+        ? f.exitCode() : command.getCommandSpec().exitCodeOnExecutionException();
   }
 
   /** Without a subcommand: show what there is. */

@@ -82,7 +82,8 @@ class ChangeCommandsTest {
         CompletableFuture.supplyAsync(() -> shell.run("watch a 2 2"));
     // The replay of sequence 2 arrives at once; the second change is one not yet made.
     Await.value(shell.store.put(Bytes.utf8("a"), Bytes.utf8("2")));
-    assertEquals("[2] put a = 1\n[3] put a = 2\n2 changes\n", watching.get(30, TimeUnit.SECONDS));
+    assertEquals("watching \"a\" from sequence 2, at most 2 changes (Ctrl-C to stop)...\n"
+        + "[2] put a = 1\n[3] put a = 2\n2 changes\n", watching.get(30, TimeUnit.SECONDS));
   }
 
   @Test
@@ -98,7 +99,8 @@ class ChangeCommandsTest {
     CompletableFuture<String> watching = CompletableFuture.supplyAsync(() -> shell.run("watch a"));
     assertTrue(armed.await(30, TimeUnit.SECONDS));
     ctrlC.get().run();
-    assertEquals("watch stopped: 0 changes\n", watching.get(30, TimeUnit.SECONDS));
+    assertEquals("watching \"a\" (Ctrl-C to stop)...\nwatch stopped: 0 changes\n",
+        watching.get(30, TimeUnit.SECONDS));
     assertEquals(null, ctrlC.get(), "the handler is removed when the watch ends");
     assertEquals("OK\n", shell.run("put a 1"));
   }

@@ -15,7 +15,8 @@ class CommandTableTest {
   void theStandardCommands() {
     assertEquals(List.of("put", "get", "del", "ttl", "delprefix", "scan", "range", "count",
         "stats", "compact", "watch", "history", "mb", "rb", "ls", "upload", "cat", "head", "cp", "mv", "rm",
-        "du", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit"),
+        "du", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit",
+        "help", "exit", "quit"),
         table.names());
   }
 
@@ -32,14 +33,41 @@ class CommandTableTest {
     assertEquals("  del <key>  delete a key\n", table.help("del"));
     assertEquals("  compact  flush and merge everything into one level now (contents do not"
         + " change)\n", table.help("compact"));
-    assertEquals("unknown command 'nope' (try .help)",
+    assertEquals("unknown command 'nope' (try help)",
         assertThrows(ShellException.class, () -> table.help("nope")).getMessage());
+    assertEquals(table.help(".exit"), table.help("quit"));
+  }
+
+  @Test
+  void helpExitAndQuitWorkWithoutTheDot() {
+    assertEquals(".help", table.find("help").name());
+    assertEquals(".exit", table.find("EXIT").name());
+    assertEquals(".exit", table.find("quit").name());
+    assertTrue(table.help(null).contains("leave the shell (or Ctrl-D) (also exit, quit)\n"),
+        table.help(null));
+  }
+
+  @Test
+  void anUnknownCommandSuggestsTheNearestName() {
+    assertEquals("unknown command 'sacn': did you mean scan? (try help)",
+        assertThrows(ShellException.class, () -> table.find("sacn")).getMessage());
+    assertEquals("unknown command 'delprefx': did you mean delprefix? (try help)",
+        assertThrows(ShellException.class, () -> table.find("delprefx")).getMessage());
+    assertEquals("unknown command 'format': did you mean .format? (try help)",
+        assertThrows(ShellException.class, () -> table.find("format")).getMessage());
+    assertEquals("unknown command 'qiut': did you mean quit? (try help)",
+        assertThrows(ShellException.class, () -> table.find("qiut")).getMessage());
+    assertEquals("unknown command 'frobnicate' (try help)",
+        assertThrows(ShellException.class, () -> table.find("frobnicate")).getMessage());
   }
 
   @Test
   void namesAreUnique() {
     assertThrows(IllegalStateException.class,
         () -> table.add(Command.of("get <other>", "twice", 0, 0, (s, a) -> Result.ok())));
+    assertThrows(IllegalStateException.class, () -> table.alias("help", ".format"));
+    assertThrows(IllegalStateException.class, () -> table.alias("get", ".exit"));
+    assertThrows(IllegalStateException.class, () -> table.alias("leave", "nothing"));
   }
 
   @Test
@@ -49,6 +77,7 @@ class CommandTableTest {
     assertEquals(List.of("table", "json", "compact"),
         completer.candidates(List.of(".format", ""), 1));
     assertEquals(table.names(), completer.candidates(List.of(".help", ""), 1));
+    assertEquals(table.names(), completer.candidates(List.of("help", ""), 1));
     assertEquals(List.of(), completer.candidates(List.of("get", ""), 1));
     assertEquals(List.of("--recursive"), completer.candidates(List.of("ls", ""), 1));
     assertEquals(List.of("--part-size", "--type"),

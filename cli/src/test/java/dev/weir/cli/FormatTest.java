@@ -50,6 +50,26 @@ class FormatTest {
     assertEquals("count: 4\n", shell.run("count"));
   }
 
+  /** A CJK character or an emoji takes two columns of a terminal, a combining mark none. */
+  @Test
+  void tableColumnsAlignWithWideCharacters() {
+    shell.run("put z中文 值");
+    shell.run("put ze 😀x");
+    shell.run("put zcafe\u0301 ok");
+    assertEquals(String.join("\n",
+        "+-------+-------+",
+        "| key   | value |",
+        "+-------+-------+",
+        "| zcafe\u0301 | ok    |",
+        "| ze    | 😀x   |",
+        "| z中文 | 值    |",
+        "+-------+-------+",
+        "3 entries", ""), shell.run("scan z"));
+    assertEquals(4, TableFormatter.width("中文"));
+    assertEquals(3, TableFormatter.width("😀x"));
+    assertEquals(4, TableFormatter.width("cafe\u0301"));
+  }
+
   @Test
   void compact() {
     shell.run(".format compact");

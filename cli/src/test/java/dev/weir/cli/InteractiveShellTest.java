@@ -3,6 +3,7 @@ package dev.weir.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.engine.Bytes;
 import dev.weir.reactive.Weir;
 import dev.weir.reactive.WeirStore;
 import java.io.PrintWriter;
@@ -48,9 +49,22 @@ class InteractiveShellTest {
   void errorsDoNotEndTheSessionNorTheExitCode() {
     assertEquals(0, run("bogus", "put a 1", "get a", "batch"));
     String text = out.toString();
-    assertTrue(text.contains("error: unknown command 'bogus' (try .help)\nOK\n1\n"), text);
+    assertTrue(text.contains("error: unknown command 'bogus' (try help)\nOK\n1\n"), text);
     assertTrue(text.endsWith("error: input ended inside a batch: 0 queued operations"
         + " not applied\n"), text);
+  }
+
+  /** Until a change commits a watch shows nothing: it says what it is waiting for. */
+  @Test
+  void watchSaysWhatItIsWaitingFor() {
+    run("put user:1 ada", "watch user: 2 1");
+    String text = out.toString();
+    assertTrue(text.contains("OK\nwatching \"user:\" from sequence 2, at most 1 change"
+        + " (Ctrl-C to stop)...\n[2] put user:1 = ada\n1 change\n"), text);
+    assertEquals("watching every key (Ctrl-C to stop)...\n",
+        ChangeCommands.waiting(Bytes.EMPTY, -1, Long.MAX_VALUE));
+    assertEquals("watching 0x00ff (Ctrl-C to stop)...\n",
+        ChangeCommands.waiting(Bytes.fromHex("00ff"), -1, Long.MAX_VALUE));
   }
 
   @Test

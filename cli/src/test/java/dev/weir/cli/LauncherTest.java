@@ -33,13 +33,15 @@ class LauncherTest {
     assertEquals(0, first.code, first.err);
     assertEquals("-B -q -Dstyle.color=never -pl benchmarks -am package -DskipTests\n",
         Files.readString(root.resolve("mvnw.log")));
-    assertEquals("java -cp benchmarks/target/benchmarks.jar dev.weir.benchmarks.Compare --quick\n",
+    assertEquals("java -Xms4g -Xmx4g -Djava.awt.headless=true -cp benchmarks/target/benchmarks.jar"
+        + " dev.weir.benchmarks.Compare --quick\n",
         first.out);
     assertTrue(first.err.contains("building the benchmarks"), first.err);
 
     Files.delete(root.resolve("mvnw.log"));
     Result second = weir("bench");
-    assertEquals("java -cp benchmarks/target/benchmarks.jar dev.weir.benchmarks.Compare\n",
+    assertEquals("java -Xms4g -Xmx4g -Djava.awt.headless=true -cp benchmarks/target/benchmarks.jar"
+        + " dev.weir.benchmarks.Compare\n",
         second.out);
     assertTrue(Files.notExists(root.resolve("mvnw.log")), "an up-to-date jar is not rebuilt");
 

@@ -30,7 +30,7 @@ class ScriptModeTest {
   @Test
   void stopsAtTheFirstErrorWithItsLineNumber() {
     Run run = ShellDriver.script("put a 1\nfrobnicate\nget a\n");
-    assertEquals(new Run(1, "OK\n", "error: line 2: unknown command 'frobnicate' (try .help)\n"),
+    assertEquals(new Run(1, "OK\n", "error: line 2: unknown command 'frobnicate' (try help)\n"),
         run);
   }
 
@@ -64,6 +64,32 @@ class ScriptModeTest {
   @Test
   void exitStopsReading() {
     assertEquals(new Run(0, "OK\n", ""), ShellDriver.script("put a 1\n.exit\nfrobnicate\n"));
+    assertEquals(new Run(0, "OK\n", ""), ShellDriver.script("put a 1\nexit\nfrobnicate\n"));
+    assertEquals(new Run(0, "OK\n", ""), ShellDriver.script("put a 1\nquit\nfrobnicate\n"));
+  }
+
+  @Test
+  void helpWithoutTheDot() {
+    Run help = ShellDriver.script("help\n");
+    assertEquals(0, help.exitCode(), help.err());
+    assertEquals(ShellDriver.script(".help\n").out(), help.out());
+    assertTrue(help.out().contains("  scan [prefix] [limit]"), help.out());
+    assertEquals(new Run(0, "  get <key>  show a value, or (nil)\n", ""),
+        ShellDriver.script("help get\n"));
+  }
+
+  @Test
+  void aMistypedCommandSuggestsTheNearest() {
+    assertEquals(new Run(1, "", "error: line 1: unknown command 'sacn': did you mean scan?"
+        + " (try help)\n"), ShellDriver.script("sacn user:\n"));
+  }
+
+  @Test
+  void scanWithoutAPrefixScansEverything() {
+    assertEquals(new Run(0, "OK\nOK\nformat compact\na=1\nb=2\n", ""),
+        ShellDriver.script("put b 2\nput a 1\n.format compact\nscan\n"));
+    assertEquals(new Run(0, "OK\nOK\nformat compact\na=1\n", ""),
+        ShellDriver.script("put b 2\nput a 1\n.format compact\nscan \"\" 1\n"));
   }
 
   @Test

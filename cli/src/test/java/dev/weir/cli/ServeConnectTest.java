@@ -222,8 +222,9 @@ class ServeConnectTest {
     Run run = ShellDriver.command(Weir::open, "get a\n",
         "shell", "--connect", "nobody", "--cluster-name", cluster, "--members", nowhere);
     assertEquals(2, run.exitCode(), run.err());
-    assertTrue(run.err().startsWith("cannot connect to store 'nobody': not served on the cluster "
-        + cluster + " (members " + nowhere + "): store closed: "), run.err());
+    assertTrue(run.err().startsWith("error: cannot connect to store 'nobody': not served on the"
+        + " cluster " + cluster + " (members " + nowhere + "): store closed: "), run.err());
+    assertEquals(1, run.err().lines().count(), "one line, not the usage: " + run.err());
     assertEquals("", run.out());
   }
 }

@@ -11,9 +11,17 @@ import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
 import dev.weir.reactive.WeirStore;
 import dev.weir.reactive.object.ObjectStore;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import reactor.core.publisher.Mono;
 
 /** The picocli layer: subcommands, help, version, refused arguments. */
@@ -50,13 +58,57 @@ class WeirCliTest {
     Run run = weir("shell", "/tmp/data");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().startsWith(
-        "unknown store '/tmp/data': only :memory: and mem:// DSNs are available"), run.err());
+        "error: unknown store '/tmp/data': only :memory: and mem:// DSNs are available"),
+        run.err());
   }
 
   @Test
   void anUnknownOptionIsAUsageError() {
     assertEquals(2, weir("shell", "--frobnicate").exitCode());
     assertEquals(2, weir("frobnicate").exitCode());
+  }
+
+  /** The message, picocli's suggestion for a near miss, and where the help is: not the usage. */
+  @Test
+  void usageErrorsAreShortAndSuggest() {
+    assertEquals(new Run(2, "", "error: Unknown option: '--frobnicate'\n"
+        + "Try 'weir shell --help' for usage.\n"), weir("shell", "--frobnicate"));
+    assertEquals(new Run(2, "", "error: Unmatched argument at index 0: 'shel'\n"
+        + "Did you mean: weir shell?\n"
+        + "Try 'weir --help' for usage.\n"), weir("shel"));
+  }
+
+  /**
+   * Each description paragraph is whole: picocli breaks a line between array elements, so an
+   * element ending mid-sentence cut the help there ("... or read them from standard").
+   */
+  @Test
+  void helpParagraphsAreWholeSentences() {
+    CommandLine weir = WeirCli.commandLine(
+        new Io(InputStream.nullInputStream(), System.out, System.err, false), Weir::open);
+    List<CommandLine> commands = new ArrayList<>(weir.getSubcommands().values());
+    commands.add(weir);
+    for (CommandLine command : commands) {
+      CommandSpec spec = command.getCommandSpec();
+      List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+      spec.args().forEach(arg -> texts.addAll(List.of(arg.description())));
+      for (String text : texts) {
+        assertTrue(text.endsWith(".") || text.endsWith(")"),
+            spec.qualifiedName() + ": \"" + text + "\" ends mid-sentence");
+      }
+    }
+  }
+
+  @Test
+  void theCommandListShowsEachSummaryWhole() {
+    String help = weir("--help").out();
+    String commands = help.substring(help.indexOf("Commands:"));
+    // An entry runs to the next line that starts with a command's name.
+    for (String entry : commands.split("\n(?=  \\S)")) {
+      if (!entry.startsWith("Commands:")) {
+        assertTrue(entry.strip().endsWith("."), entry);
+      }
+    }
   }
 
   @Test
@@ -87,11 +139,27 @@ class WeirCliTest {
   }
 
   @Test
-  void aBadDsnIsAUsageError() {
+  void aBadDsnIsOneLineWithTheUsageErrorsCode() {
     Run run = weir("shell", "mem://x?nonsense=1");
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("cannot open store 'mem://x?nonsense=1': invalid argument:"),
+    assertTrue(run.err().startsWith("error: cannot open store 'mem://x?nonsense=1': "),
         run.err());
+    assertEquals(1, run.err().lines().count(), "one line, not the usage: " + run.err());
+    assertEquals("", run.out());
+  }
+
+  /** Hazelcast would log ~80 lines of stack traces on the way to the same failure. */
+  @Test
+  void aServePortInUseIsOneLine() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      Run run = weir("serve", "--cluster", "--host", "127.0.0.1", "--port", "" + port);
+      assertEquals(Server.FAILED, run.exitCode());
+      assertTrue(run.err().matches("error: cannot serve weir: cannot bind 127\\.0\\.0\\.1:"
+          + port + " \\([^\n]+\\); is another weir serve running there\\? Choose another"
+          + " --port\n"), run.err());
+      assertEquals("", run.out());
+    }
   }
 
   @Test
@@ -127,7 +195,7 @@ class WeirCliTest {
   private static void assertUsage(String message, String... args) {
     Run run = weir(args);
     assertEquals(2, run.exitCode(), run.err());
-    assertTrue(run.err().startsWith(message + "\n"), run.err());
+    assertTrue(run.err().startsWith("error: " + message + "\n"), run.err());
   }
 
   @Test
