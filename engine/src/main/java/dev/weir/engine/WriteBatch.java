@@ -54,6 +54,11 @@ public final class WriteBatch {
 
     private Builder() {}
 
+    /** Operations added so far. */
+    public int size() {
+      return ops.size();
+    }
+
     public Builder put(Bytes key, Bytes value) {
       ops.add(new Op(Kind.PUT, key, value, null, null));
       return this;

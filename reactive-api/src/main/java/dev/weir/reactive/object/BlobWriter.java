@@ -48,8 +48,10 @@ final class BlobWriter {
   }
 
   /**
-   * Writes the chunks cut from one buffer in one batch: one trip through the write loop for a
-   * whole 4 MiB buffer, where a put per chunk took four.
+   * Writes the chunks cut from one buffer in batches of at most {@link Keys#CHUNKS_PER_BATCH}:
+   * one trip through the write loop for a whole 4 MiB buffer, where a put per chunk took four,
+   * and a buffer of any size still fits the store's maxBatchOps (nothing reads the blob before
+   * its commit, so its chunks need not land in one batch).
    */
   private Mono<Void> store(Bytes prefix, List<Chunker.Chunk> chunks) {
     if (chunks.isEmpty()) {
@@ -59,11 +61,19 @@ final class BlobWriter {
       Chunker.Chunk c = chunks.get(0);
       return kv.put(Keys.chunk(prefix, c.index()), c.bytes());
     }
-    WriteBatch.Builder batch = WriteBatch.builder();
-    for (Chunker.Chunk c : chunks) {
-      batch.put(Keys.chunk(prefix, c.index()), c.bytes());
-    }
-    return kv.write(batch.build());
+    int batches = (chunks.size() + Keys.CHUNKS_PER_BATCH - 1) / Keys.CHUNKS_PER_BATCH;
+    return Flux.range(0, batches)
+        .concatMap(
+            i -> {
+              WriteBatch.Builder batch = WriteBatch.builder();
+              int end = Math.min(chunks.size(), (i + 1) * Keys.CHUNKS_PER_BATCH);
+              for (Chunker.Chunk c : chunks.subList(i * Keys.CHUNKS_PER_BATCH, end)) {
+                batch.put(Keys.chunk(prefix, c.index()), c.bytes());
+              }
+              return kv.write(batch.build());
+            },
+            1)
+        .then();
   }
 
   /** Deletes a blob's chunks; a failure here leaves garbage, never wrong data, so it is dropped. */

@@ -74,16 +74,31 @@ final class Keys {
   }
 
   /**
-   * Adds to {@code batch} the deletion of each chunk of a blob of {@code size} bytes, one point
-   * delete a chunk. Not a range delete over the blob's prefix: every read checks the range
-   * deletes the store still holds, and an object overwritten in a loop would pile them up
-   * faster than compaction retires them; point deletes cost a read nothing and go with their
-   * chunks at the next compaction.
+   * Chunks a blob may have and still be freed one point delete a chunk, in the batch that drops
+   * its last reference; a larger blob is freed by one range delete. Also the most chunks written
+   * in one batch. Either way an object's batches stay far below any store's maxBatchOps,
+   * whatever the object's size.
+   */
+  static final int CHUNKS_PER_BATCH = 64;
+
+  /**
+   * Adds to {@code batch} the deletion of a blob of {@code size} bytes: one point delete a chunk
+   * when it has at most {@link #CHUNKS_PER_BATCH} and the batch stays small, else one range
+   * delete over its chunks (so freeing many objects at once costs an op or two each). Point
+   * deletes where they are few: every read checks the range deletes the store still holds, and
+   * small objects overwritten in a loop would pile them up faster than compaction retires them;
+   * point deletes cost a read nothing and go with their chunks at the next compaction. A large
+   * blob needs one op, not one a chunk (103,427 ops for a 101 MiB object in 1 KiB chunks, past
+   * maxBatchOps, made it impossible to delete or overwrite).
    */
   static void deleteChunks(
       WriteBatch.Builder batch, String bucket, String blobId, long size, int chunkSize) {
     Bytes prefix = blobChunks(bucket, blobId);
     long chunks = (size + chunkSize - 1) / chunkSize;
+    if (chunks > CHUNKS_PER_BATCH || batch.size() + chunks > 4 * CHUNKS_PER_BATCH) {
+      batch.deletePrefix(prefix);
+      return;
+    }
     for (int i = 0; i < chunks; i++) {
       batch.delete(chunk(prefix, i));
     }
