@@ -88,7 +88,12 @@ public final class Bytes implements Comparable<Bytes> {
    * place, so two different keys would name one entry.
    */
   public static Bytes utf8(String text) {
-    Objects.requireNonNull(text, "text");
+    return utf8(text, "text");
+  }
+
+  /** As {@link #utf8(String)}; a refusal names {@code argument}. */
+  public static Bytes utf8(String text, String argument) {
+    Objects.requireNonNull(text, argument);
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       if (Character.isSurrogate(c)) {
@@ -99,7 +104,8 @@ public final class Bytes implements Comparable<Bytes> {
           i++;
         } else {
           throw new InvalidArgumentException(String.format(
-              "text is not valid UTF-16: a lone surrogate \\u%04X at index %d", (int) c, i));
+              "%s is not valid UTF-16: a lone surrogate \\u%04X at index %d",
+              argument, (int) c, i));
         }
       }
     }

@@ -26,6 +26,9 @@ public final class EngineConfig {
    */
   public static final int DEFAULT_MAX_BATCH_OPS = 65_536;
 
+  /** The largest value by default (64 MiB). */
+  public static final int DEFAULT_MAX_VALUE_SIZE = 64 * 1024 * 1024;
+
   private final String name;
   private final int maxKeySize;
   private final int maxValueSize;
@@ -223,7 +226,7 @@ public final class EngineConfig {
   public static final class Builder {
     private String name = "weir";
     private int maxKeySize = 64 * 1024;
-    private int maxValueSize = 64 * 1024 * 1024;
+    private int maxValueSize = DEFAULT_MAX_VALUE_SIZE;
     private int maxBatchOps;
     private boolean maxBatchOpsSet;
     private long memtableBytes = 8L * 1024 * 1024;

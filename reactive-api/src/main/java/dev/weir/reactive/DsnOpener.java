@@ -44,7 +44,7 @@ final class DsnOpener {
             String v = o.getValue();
             switch (o.getKey()) {
               case "chunkSize" -> objects = objects.withChunkSize(
-                  (int) ByteSize.parse(o.getKey(), v, 1, EngineConfig.defaults().maxValueSize()));
+                  (int) ByteSize.parse(o.getKey(), v, 1, EngineConfig.DEFAULT_MAX_VALUE_SIZE));
               case "uploadExpiry" -> objects = objects.withUploadExpiry(duration(o.getKey(), v));
               case "etag" -> objects = objects.withEtagAlgorithm(EtagAlgorithm.of(v));
               case "maxMemoryBytes" -> engine.maxMemoryBytes(

@@ -2,6 +2,8 @@ package dev.weir.reactive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
@@ -9,6 +11,7 @@ import dev.weir.engine.ChangesOverflowException;
 import dev.weir.engine.ChangesUnavailableException;
 import dev.weir.engine.EngineConfig;
 import dev.weir.engine.Entry;
+import dev.weir.engine.InvalidArgumentException;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WriteBatch;
 import java.time.Duration;
@@ -56,43 +59,34 @@ class WatchTest {
    */
   @Test
   void aWatcherThatKeepsUpSeesEveryChangeOfTheLargestBatch() {
+    assertOneBatchIsWatchedWhole(EngineConfig.defaults().maxBatchOps(), b("v"));
+    byte[] value = new byte[16 * 1024];
+    int ops = 2 * (int) (EngineConfig.defaults().changeLogBytes() / value.length);
+    assertOneBatchIsWatchedWhole(ops, Bytes.of(value));
+  }
+
+  /** Writes {@code ops} puts of {@code value} in one batch; a live watch must see every one. */
+  private static void assertOneBatchIsWatchedWhole(int ops, Bytes value) {
     ReactiveStore store = Weir.inMemory();
     try {
-      int ops = EngineConfig.defaults().maxBatchOps();
-      WriteBatch.Builder many = WriteBatch.builder();
+      WriteBatch.Builder batch = WriteBatch.builder();
       for (int i = 0; i < ops; i++) {
-        many.put(b(String.format("n%06d", i)), b("v"));
+        batch.put(b(String.format("n%06d", i)), value);
       }
       StepVerifier.create(store.watch(b("n")).take(ops).count())
-          .then(() -> store.write(many.build()).block())
+          .then(() -> store.write(batch.build()).block())
           .expectNext((long) ops)
           .verifyComplete();
     } finally {
       store.close().block();
-    }
-    ReactiveStore big = Weir.inMemory();
-    try {
-      WriteBatch.Builder heavy = WriteBatch.builder();
-      byte[] value = new byte[16 * 1024];
-      int ops = 2 * (int) (EngineConfig.defaults().changeLogBytes() / value.length);
-      for (int i = 0; i < ops; i++) {
-        heavy.put(b(String.format("h%06d", i)), Bytes.of(value));
-      }
-      StepVerifier.create(big.watch(b("h")).take(ops).count())
-          .then(() -> big.write(heavy.build()).block())
-          .expectNext((long) ops)
-          .verifyComplete();
-    } finally {
-      big.close().block();
     }
   }
 
   @Test
   void aBatchLargerThanTheChangeLogIsRefusedAtConfiguration() {
     EngineConfig.Builder b = EngineConfig.builder().maxBatchOps(100_000);
-    dev.weir.engine.InvalidArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        dev.weir.engine.InvalidArgumentException.class, b::build);
-    org.junit.jupiter.api.Assertions.assertTrue(
+    InvalidArgumentException e = assertThrows(InvalidArgumentException.class, b::build);
+    assertTrue(
         e.getMessage().contains("maxBatchOps (100000) must be at most changeLogCapacity (65536)"),
         e.getMessage());
     assertEquals(100_000, b.changeLogCapacity(131_072).build().maxBatchOps());

@@ -60,20 +60,12 @@ final class Names {
 
   /** Text that is valid UTF-16; otherwise it would alias another once encoded as UTF-8. */
   static String text(String argument, String value) {
-    utf8Length(argument, value);
+    Bytes.utf8(value, argument);
     return value;
   }
 
-  private static int utf8Length(String argument, String value) {
-    try {
-      return Bytes.utf8(value).length();
-    } catch (InvalidArgumentException e) {
-      throw new InvalidArgumentException(argument + ": " + e.getMessage());
-    }
-  }
-
   private static String limited(String argument, String value) {
-    int bytes = utf8Length(argument, value);
+    int bytes = Bytes.utf8(value, argument).length();
     if (bytes > MAX_KEY_BYTES) {
       throw new InvalidArgumentException(
           argument + " must be at most " + MAX_KEY_BYTES + " UTF-8 bytes, was " + bytes);

@@ -15,13 +15,8 @@ public interface WireText {
   void checkText();
 
   static void check(String field, String value) {
-    if (value == null) {
-      return;
-    }
-    try {
-      Bytes.utf8(value);
-    } catch (InvalidArgumentException e) {
-      throw new InvalidArgumentException(field + ": " + e.getMessage());
+    if (value != null) {
+      Bytes.utf8(value, field);
     }
   }
 }
