@@ -18,7 +18,15 @@ public enum ErrorCode {
   READ_ONLY(11, false),
   CHANGES_OVERFLOW(12, true),
   CHANGES_UNAVAILABLE(13, false),
-  STORE_REPLACED(14, false);
+  STORE_REPLACED(14, false),
+  /** A table or index that does not exist (DynamoDB's ResourceNotFoundException). */
+  TABLE_NOT_FOUND(15, false),
+  /** A table that exists already (DynamoDB's ResourceInUseException). */
+  TABLE_EXISTS(16, false),
+  /** A write's condition expression was false (DynamoDB's ConditionalCheckFailedException). */
+  CONDITION_FAILED(17, false),
+  /** A table transaction was cancelled, with a reason per item (TransactionCanceledException). */
+  TRANSACTION_CANCELED(18, false);
 
   private final int code;
   private final boolean retryable;
