@@ -54,6 +54,12 @@ final class NumberRules {
     if (value.signum() == 0) {
       return BigDecimal.ZERO;
     }
+    if (value.scale() == 0 && value.precision() <= MAX_DIGITS) {
+      // already normal: an integer of at most 38 digits is within range and has no trailing
+      // zeros to strip once its scale is 0 (stripping, then setting the scale back to 0, was a
+      // tenth of decoding an item)
+      return value;
+    }
     BigDecimal d = value.stripTrailingZeros();
     if (d.precision() > MAX_DIGITS) {
       throw new ItemValidationException(
