@@ -1,6 +1,7 @@
 package dev.weir.table;
 
 import dev.weir.engine.Bytes;
+import dev.weir.table.codec.ItemJson;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
@@ -43,6 +44,19 @@ public final class Item {
     Builder b = new Builder();
     attributes.forEach(b::attribute);
     return b.build();
+  }
+
+  /**
+   * The item from DynamoDB's JSON form ({@code {"name": {"S": "Alice"}, "age": {"N": "30"}}});
+   * anything malformed is an {@link ItemValidationException} naming where ({@link ItemJson}).
+   */
+  public static Item fromJson(String json) {
+    return ItemJson.read(json);
+  }
+
+  /** This item in DynamoDB's JSON form, which {@link #fromJson(String)} reads back. */
+  public String toJson() {
+    return ItemJson.write(this);
   }
 
   public Builder toBuilder() {
