@@ -57,7 +57,7 @@ final class CompactFormatter implements Formatter {
   private static String change(ChangeEvent e) {
     String head = e.sequence() + " " + Display.changeType(e.type()) + " ";
     return switch (e.type()) {
-      case PUT -> head + Display.word(e.key()) + "=" + Display.word(e.value());
+      case PUT, LOG -> head + Display.word(e.key()) + "=" + Display.word(e.value());
       case RANGE_DELETE -> head + Display.word(e.key()) + " "
           + (e.rangeEnd() == null ? "-" : Display.word(e.rangeEnd()));
       default -> head + Display.word(e.key());

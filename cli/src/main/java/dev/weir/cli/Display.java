@@ -43,7 +43,7 @@ final class Display {
     return needsQuotes(text) ? quote(text) : text;
   }
 
-  /** {@code put}, {@code delete}, {@code range-delete}, {@code expire}. */
+  /** {@code put}, {@code delete}, {@code range-delete}, {@code expire}, {@code log}. */
   static String changeType(ChangeEvent.Type type) {
     return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -71,7 +71,7 @@ final class JsonFormatter implements Formatter {
     StringBuilder b = new StringBuilder("{\"seq\":").append(e.sequence())
         .append(",\"type\":").append(string(Display.changeType(e.type())))
         .append(",\"key\":").append(string(Display.plain(e.key())));
-    if (e.type() == ChangeEvent.Type.PUT) {
+    if (e.type() == ChangeEvent.Type.PUT || e.type() == ChangeEvent.Type.LOG) {
       b.append(",\"value\":").append(string(Display.plain(e.value())));
     } else if (e.type() == ChangeEvent.Type.RANGE_DELETE) {
       b.append(",\"end\":")

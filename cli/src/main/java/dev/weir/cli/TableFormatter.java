@@ -36,11 +36,14 @@ final class TableFormatter implements Formatter {
     }
   }
 
-  /** {@code [6] put key = value}, {@code [8] range-delete [from, to)}: one line per change. */
+  /**
+   * {@code [6] put key = value}, {@code [7] log key = value} (a log record: in the change feed
+   * only), {@code [8] range-delete [from, to)}: one line per change.
+   */
   private static String change(ChangeEvent e) {
     String head = "[" + e.sequence() + "] " + Display.changeType(e.type()) + " ";
     return switch (e.type()) {
-      case PUT -> head + Display.word(e.key()) + " = " + Display.word(e.value());
+      case PUT, LOG -> head + Display.word(e.key()) + " = " + Display.word(e.value());
       case RANGE_DELETE -> head + "[" + Display.word(e.key()) + ", "
           + (e.rangeEnd() == null ? "-" : Display.word(e.rangeEnd())) + ")";
       default -> head + Display.word(e.key());

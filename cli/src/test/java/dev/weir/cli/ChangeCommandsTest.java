@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.cli.ShellDriver.Run;
 import dev.weir.engine.Bytes;
+import dev.weir.engine.WriteBatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,25 @@ class ChangeCommandsTest {
     assertEquals("{\"seq\":5,\"type\":\"delete\",\"key\":\"u:1\"}\n"
         + "{\"seq\":6,\"type\":\"range-delete\",\"key\":\"u:\",\"end\":\"u;\"}\n"
         + "{\"ok\":true,\"message\":\"2 changes\"}\n", shell.run("watch u: 5"));
+  }
+
+  /** A log record (written by the tables layer, say) is shown with its value, as a put is. */
+  @Test
+  void aLogRecordIsShownWithItsValueInEveryFormat() {
+    shell.store.write(WriteBatch.builder().put(b("u:1"), b("a")).log(b("u:log"), b("img")).build())
+        .block();
+    assertEquals("[2] put u:1 = a\n[3] log u:log = img\n2 changes\n",
+        shell.run("watch u: 2"));
+    assertEquals("(nil)\n", shell.run("get u:log"));
+    shell.run(".format compact");
+    assertEquals("3 log u:log=img\n1 change\n", shell.run("watch u: 3"));
+    shell.run(".format json");
+    assertEquals("{\"seq\":3,\"type\":\"log\",\"key\":\"u:log\",\"value\":\"img\"}\n"
+        + "{\"ok\":true,\"message\":\"1 change\"}\n", shell.run("watch u: 3"));
+  }
+
+  private static Bytes b(String s) {
+    return Bytes.utf8(s);
   }
 
   @Test

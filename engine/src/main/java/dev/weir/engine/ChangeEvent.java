@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * One committed change, in commit order, with the sequence number it was given. For a range
  * deletion {@code key} is the inclusive start and {@code rangeEnd} the exclusive end ({@code
- * null}: open); {@code value} is set for puts only. Resume a change stream after this event
- * with {@code watch(prefix, sequence() + 1)}.
+ * null}: open); {@code value} is set for puts and log records only. A log record ({@link
+ * WriteBatch.Builder#log}) changed nothing stored: it exists only in the change feed. Resume a
+ * change stream after this event with {@code watch(prefix, sequence() + 1)}.
  */
 public record ChangeEvent(Type type, Bytes key, Bytes value, Bytes rangeEnd, long sequence) {
 
@@ -15,7 +16,8 @@ public record ChangeEvent(Type type, Bytes key, Bytes value, Bytes rangeEnd, lon
     PUT(1),
     DELETE(2),
     RANGE_DELETE(3),
-    EXPIRE(4);
+    EXPIRE(4),
+    LOG(5);
 
     private final int code;
 
@@ -45,7 +47,7 @@ public record ChangeEvent(Type type, Bytes key, Bytes value, Bytes rangeEnd, lon
   @Override
   public String toString() {
     return sequence + " " + type + " " + key
-        + (type == Type.PUT ? "=" + value : "")
+        + (type == Type.PUT || type == Type.LOG ? "=" + value : "")
         + (type == Type.RANGE_DELETE ? ".." + (rangeEnd == null ? "+inf" : rangeEnd) : "");
   }
 }

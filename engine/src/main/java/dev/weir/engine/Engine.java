@@ -330,7 +330,11 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** Applies {@code batch} atomically: readers see all of it or none of it. */
+  /**
+   * Applies {@code batch} atomically: readers see all of it or none of it. Its log records take
+   * their sequences in batch order and reach the change feed only; a batch of nothing but log
+   * records is valid.
+   */
   public void write(WriteBatch batch, WriteCallback callback) {
     Objects.requireNonNull(callback, "callback");
     try {
@@ -359,7 +363,8 @@ public final class Engine implements AutoCloseable {
   /**
    * Commits an optimistic transaction: applies {@code writes} atomically, but only if none of
    * {@code readKeys} and nothing in {@code readRanges} was written after {@code snapshotSeq};
-   * otherwise fails with {@link TransactionConflictException} and writes nothing.
+   * otherwise fails with {@link TransactionConflictException} and writes nothing. Log records
+   * in {@code writes} count as writes, so they reach the change feed only if the commit does.
    */
   public void commit(
       long snapshotSeq,
@@ -420,6 +425,10 @@ public final class Engine implements AutoCloseable {
         checkRangeBounds(op.key(), op.to());
         return WriteOp.deleteRange(
             op.key().array(), op.to() == null ? null : op.to().array(), null);
+      case LOG:
+        checkKey(op.key());
+        checkValue(op.value());
+        return WriteOp.log(op.key().array(), op.value().array());
       default:
         throw new InvalidArgumentException("unknown batch operation " + op.kind());
     }

@@ -135,6 +135,11 @@ final class EmbeddedTransaction implements Transaction {
     return write(() -> buffer.deletePrefix(checked(prefix)));
   }
 
+  @Override
+  public Mono<Void> log(Bytes key, Bytes value) {
+    return write(() -> buffer.log(checked(key), checkedValue(value)));
+  }
+
   private Mono<Void> write(Runnable buffered) {
     return new MonoRead<Void>(
         () -> {

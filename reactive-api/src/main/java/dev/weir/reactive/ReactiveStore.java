@@ -62,7 +62,10 @@ public interface ReactiveStore {
    */
   Flux<KeyVersion> history(Bytes key);
 
-  /** Applies {@code batch} atomically: readers see all of it or none of it. */
+  /**
+   * Applies {@code batch} atomically: readers see all of it or none of it, and watches see its
+   * changes, log records included, in batch order.
+   */
   Mono<Void> write(WriteBatch batch);
 
   /**
@@ -86,7 +89,8 @@ public interface ReactiveStore {
 
   /**
    * Live changes under {@code prefix} committed after subscription, in commit order, each with
-   * its sequence: puts, deletes, range deletes that overlap the prefix, and expiries. Honours
+   * its sequence: puts, deletes, range deletes that overlap the prefix, expiries, and log
+   * records ({@link WriteBatch.Builder#log}, never stored, seen only here). Honours
    * demand; a subscriber that falls further behind than the store's change log retains gets a
    * {@link dev.weir.engine.ChangesOverflowException} carrying the last delivered sequence (no
    * event is ever skipped silently).

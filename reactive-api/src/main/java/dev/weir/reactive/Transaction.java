@@ -35,6 +35,15 @@ public interface Transaction {
   Mono<Void> deletePrefix(Bytes prefix);
 
   /**
+   * Buffers a log record ({@link dev.weir.engine.WriteBatch.Builder#log}): at commit it takes
+   * its sequence in call order among the other writes and reaches the change feed as a {@code
+   * LOG} event, but is never stored, so this transaction's own reads do not see it either. It
+   * reaches the feed only if the commit succeeds; a read-only transaction refuses it like a
+   * write.
+   */
+  Mono<Void> log(Bytes key, Bytes value);
+
+  /**
    * A child transaction on the same snapshot: it sees this one's writes; its commit folds its
    * writes and reads into this one; its rollback leaves this one untouched.
    */

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * A transaction's buffered writes, in order, with an index for reading them back: the last
  * point write per key and every prefix deletion, each stamped with its position so that the
- * later of the two decides. Owned by one transaction, used by one thread at a time.
+ * later of the two decides. Log records are kept in order but never indexed: nothing reads them
+ * back. Owned by one transaction, used by one thread at a time.
  */
 final class WriteBuffer {
 
@@ -45,13 +46,19 @@ final class WriteBuffer {
     prefixDeletes.add(new PrefixDelete(prefix, ops.size()));
   }
 
+  void log(Bytes key, Bytes value) {
+    ops.add(new WriteBatch.Op(WriteBatch.Kind.LOG, key, value, null, null));
+  }
+
   /** Appends a child's writes after this buffer's own. */
   void appendAll(WriteBuffer child) {
     for (WriteBatch.Op op : child.ops) {
       switch (op.kind()) {
         case PUT -> put(op.key(), op.value());
         case DELETE -> delete(op.key());
-        default -> deletePrefix(op.key());
+        case DELETE_PREFIX -> deletePrefix(op.key());
+        case LOG -> log(op.key(), op.value());
+        case DELETE_RANGE -> throw new IllegalStateException("a transaction buffers no " + op);
       }
     }
   }
@@ -99,7 +106,9 @@ final class WriteBuffer {
       switch (op.kind()) {
         case PUT -> b.put(op.key(), op.value());
         case DELETE -> b.delete(op.key());
-        default -> b.deletePrefix(op.key());
+        case DELETE_PREFIX -> b.deletePrefix(op.key());
+        case LOG -> b.log(op.key(), op.value());
+        case DELETE_RANGE -> throw new IllegalStateException("a transaction buffers no " + op);
       }
     }
     return b.build();

@@ -238,8 +238,12 @@ final class BadInputs {
       badOps.put("delete with " + what, w -> w.delete(key));
       badOps.put("deletePrefix with " + what, w -> w.deletePrefix(key));
       badOps.put("deleteRange from " + what, w -> w.deleteRange(key, null));
+      badOps.put("log with " + what, w -> w.log(key, V));
     });
-    badValues().forEach((what, value) -> badOps.put("put with " + what, w -> w.put(K, value)));
+    badValues().forEach((what, value) -> {
+      badOps.put("put with " + what, w -> w.put(K, value));
+      badOps.put("log with " + what, w -> w.log(K, value));
+    });
     badTtls().forEach((what, ttl) -> badOps.put("put with " + what, w -> w.put(K, V, ttl)));
     badOps.put("deleteRange from after to",
         w -> w.deleteRange(Bytes.utf8("b"), Bytes.utf8("a")));
@@ -345,6 +349,8 @@ final class BadInputs {
         () -> closed.scan(KeyRange.all().reversed().limit(1)), e));
     out.add(BadInput.of("write(batch)",
         () -> closed.write(WriteBatch.builder().put(k, V).delete(Bytes.utf8("a:2")).build()), e));
+    out.add(BadInput.of("write(batch of a log record)",
+        () -> closed.write(WriteBatch.builder().log(k, V).build()), e));
     out.add(BadInput.of("snapshot()", closed::snapshot, e));
     out.add(BadInput.of("compact()", closed::compact, e));
     out.add(BadInput.of("snapshot taken before close: get", () -> takenBefore.get(k), e));

@@ -51,7 +51,7 @@ import reactor.test.StepVerifier;
  * <p>No test sleeps or measures time: a write's {@code Mono} completing is the only ordering
  * used, and {@link #HANG_GUARD} only stops a hung test, it asserts nothing about speed.
  */
-public abstract class ReactiveStoreConformance extends RandomizedConformance {
+public abstract class ReactiveStoreConformance extends LogRecordConformance {
 
   // ---------------------------------------------------------------- get and put
 

@@ -26,6 +26,7 @@ final class Addresses {
   static final String TX_PUT = "tx.put";
   static final String TX_DELETE = "tx.delete";
   static final String TX_DELETE_PREFIX = "tx.deletePrefix";
+  static final String TX_LOG = "tx.log";
   static final String TX_NESTED = "tx.nested";
   static final String TX_COMMIT = "tx.commit";
   static final String TX_ROLLBACK = "tx.rollback";

@@ -95,6 +95,12 @@ final class BusTransaction implements Transaction {
   }
 
   @Override
+  public Mono<Void> log(Bytes key, Bytes value) {
+    return delivery.flatMap(
+        d -> client.request(Addresses.TX_LOG, PutRequest.plain(key, value), d, Void.class));
+  }
+
+  @Override
   public Transaction nested() {
     Mono<DeliveryOptions> child = delivery
         .flatMap(d -> client.request(Addresses.TX_NESTED, null, d, Handle.class))

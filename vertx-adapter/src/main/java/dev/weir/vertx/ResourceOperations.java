@@ -48,6 +48,10 @@ final class ResourceOperations {
       PutRequest p = body(m, PutRequest.class);
       Replies.answer(m, r.transaction(m).put(p.key(), p.value()));
     });
+    ops.put(Addresses.TX_LOG, m -> {
+      PutRequest p = body(m, PutRequest.class);
+      Replies.answer(m, r.transaction(m).log(p.key(), p.value()));
+    });
     ops.put(Addresses.TX_DELETE,
         m -> Replies.answer(m, r.transaction(m).delete(body(m, KeyRequest.class).key())));
     ops.put(Addresses.TX_DELETE_PREFIX,

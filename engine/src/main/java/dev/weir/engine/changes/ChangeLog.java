@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * change stream reads from, and what lets a stream resume from a past sequence.
  *
  * <p>Every sequence number the write loop gives out is one change (a put, a delete, a range
- * delete, an expiry), so the change of sequence {@code s} lives in slot {@code s & mask}. The
- * ring is bounded by count and by the bytes of the keys and values it pins; {@link #floor()} is
- * the oldest sequence still held.
+ * delete, an expiry, a log record), so the change of sequence {@code s} lives in slot {@code s &
+ * mask}. The ring is bounded by count and by the bytes of the keys and values it pins; {@link
+ * #floor()} is the oldest sequence still held. A log record lives here and nowhere else: it is
+ * a change with nothing stored behind it, and its bytes count like a put's.
  *
  * <p>Why parallel arrays and a sequence lock rather than a ring of event objects: the write loop
  * records every write, watched or not, so recording must allocate nothing. The writer marks a

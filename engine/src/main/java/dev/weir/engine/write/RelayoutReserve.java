@@ -37,7 +37,7 @@ final class RelayoutReserve {
       return;
     }
     for (WriteOp item : write.items) {
-      if (item.type != WriteOp.DELETE_RANGE) {
+      if (item.type != WriteOp.DELETE_RANGE && item.type != WriteOp.LOG) { // never in a run
         noteKey(item.key);
         noteExpiry(item.expireAt);
       }

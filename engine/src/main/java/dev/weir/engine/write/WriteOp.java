@@ -7,8 +7,8 @@ import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.VersionEdit;
 
 /**
- * One unit handed to the write loop: a put, a delete, a range delete, a batch of those, or a
- * version edit from the compactor. Immutable request fields; the outcome fields are written by
+ * One unit handed to the write loop: a put, a delete, a range delete, a batch of those and of
+ * log records, or a version edit from the compactor. Immutable request fields; the outcome fields are written by
  * the write loop and read by the completion step after the group is handed over (the hand-off
  * orders them).
  */
@@ -22,6 +22,8 @@ public final class WriteOp {
   public static final byte FLUSH = 6;
   public static final byte COMMIT = 7;
   public static final byte EXPIRE = 8;
+  /** A log record: a change for the change log only, never stored; an item of a batch. */
+  public static final byte LOG = 9;
 
   /** No condition on the current value. */
   public static final long UNCONDITIONAL = -1;
@@ -83,6 +85,15 @@ public final class WriteOp {
 
   public static WriteOp deleteRange(byte[] from, byte[] to, WriteCallback callback) {
     return new WriteOp(DELETE_RANGE, from, to, 0, UNCONDITIONAL, null, null, null, callback, 0);
+  }
+
+  /**
+   * A log record, an item of a batch or commit: it costs the budget only what the change log
+   * pins, since no memtable ever holds it.
+   */
+  public static WriteOp log(byte[] key, byte[] value) {
+    return new WriteOp(LOG, key, value, 0, UNCONDITIONAL, null, null, null, null,
+        ChangeLog.cost(key, value));
   }
 
   public static WriteOp batch(WriteOp[] items, WriteCallback callback) {
@@ -151,7 +162,7 @@ public final class WriteOp {
   /** The most sequence numbers, so change-log slots, applying this op can take. */
   int changes() {
     return switch (type) {
-      case PUT, DELETE, DELETE_RANGE -> 1;
+      case PUT, DELETE, DELETE_RANGE, LOG -> 1;
       case BATCH, COMMIT, EXPIRE -> items.length;
       default -> 0;
     };

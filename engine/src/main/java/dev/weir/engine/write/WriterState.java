@@ -177,6 +177,11 @@ final class WriterState {
           addTombstone(new RangeTombstone(item.key, item.value, seq));
           changed(ChangeEvent.Type.RANGE_DELETE, item.key, item.value, seq);
           break;
+        case WriteOp.LOG:
+          // the change log alone holds it. Durable mode (a later issue) must still write it to
+          // the WAL with its group, so a recovered change feed has it, and skip it on replay.
+          changed(ChangeEvent.Type.LOG, item.key, item.value, seq);
+          break;
         default:
           throw new IllegalStateException("op type " + item.type + " in a batch");
       }

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * A batch as its operations in order. Operation kinds travel as explicit codes, never
- * {@code ordinal()}: 1 put, 2 delete, 3 delete prefix, 4 delete range. DO NOT CHANGE them.
- * Arguments are not checked here: the store refuses a bad batch as a whole.
+ * {@code ordinal()}: 1 put, 2 delete, 3 delete prefix, 4 delete range, 5 log record. DO NOT
+ * CHANGE them. Arguments are not checked here: the store refuses a bad batch as a whole.
  */
 final class WriteBatchCodec extends BinaryCodec<WriteBatch> {
 
@@ -57,6 +57,9 @@ final class WriteBatchCodec extends BinaryCodec<WriteBatch> {
         case 4:
           w.deleteRange(key, to);
           break;
+        case 5:
+          w.log(key, value);
+          break;
         default:
           throw WireReader.malformed("batch operation kind " + kind);
       }
@@ -74,6 +77,8 @@ final class WriteBatchCodec extends BinaryCodec<WriteBatch> {
         return 3;
       case DELETE_RANGE:
         return 4;
+      case LOG:
+        return 5;
       default:
         throw new IllegalStateException("no wire code for " + kind);
     }

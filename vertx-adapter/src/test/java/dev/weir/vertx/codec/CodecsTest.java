@@ -53,7 +53,7 @@ class CodecsTest {
         new Object[] {new KeyRangeCodec(), KeyRange.of(K, null).reversed().limit(7)},
         new Object[] {new WriteBatchCodec(), WriteBatch.builder().put(K, V)
             .put(K, V, Duration.ofSeconds(Long.MIN_VALUE)).delete(K).deletePrefix(K)
-            .deleteRange(K, null).build()},
+            .deleteRange(K, null).log(K, V).log(K, Bytes.EMPTY).build()},
         new Object[] {new EngineStatsCodec(), new EngineStats(1, 2, 3, 4, 5, List.of(6, 7), 8,
             9, 10, 11, 12, "java.lang.IllegalStateException: boom", 13, 14, 15, 16, 17, 18, 19)},
         new Object[] {new KeyRequestCodec(), new KeyRequest(null, -3)},
@@ -63,7 +63,8 @@ class CodecsTest {
         new Object[] {new CreditCodec(), new Credit(3, 4)},
         new Object[] {new StreamFrameCodec(), new StreamFrame(5, StreamFrame.Kind.CHANGE,
             List.of(new ChangeEvent(ChangeEvent.Type.RANGE_DELETE, K, null, null, 8),
-                new ChangeEvent(ChangeEvent.Type.PUT, K, V, null, 9)), true, 12, 0,
+                new ChangeEvent(ChangeEvent.Type.PUT, K, V, null, 9),
+                new ChangeEvent(ChangeEvent.Type.LOG, K, V, null, 10)), true, 12, 0,
             "last delivered sequence 7")},
         new Object[] {new StreamFrameCodec(), StreamFrame.items(6, StreamFrame.Kind.KEY_VERSION,
             List.of(new KeyVersion(3, null), new KeyVersion(2, V)))},
