@@ -51,6 +51,21 @@ public final class KeyCodec {
   }
 
   /**
+   * The key form of a string or binary without its end: a prefix of the key form of exactly the
+   * values that begin with {@code scalar} (escaping maps each byte on its own), which is what
+   * {@code begins_with} on a sort key reads.
+   */
+  public static Bytes encodePrefix(AttributeValue scalar) {
+    if (!(scalar instanceof AttributeValue.StringValue)
+        && !(scalar instanceof AttributeValue.BinaryValue)) {
+      throw new ItemValidationException(
+          "begins_with applies to a string or binary, not " + scalar.type());
+    }
+    Bytes whole = encode(scalar);
+    return whole.slice(0, whole.length() - 2);
+  }
+
+  /**
    * Reads back a value of {@code type} written by {@link #append} at {@code offsetInOut[0]} of
    * {@code key}, and moves {@code offsetInOut[0]} past it (to read a sort key after a partition
    * key, or a table key back from an index key).

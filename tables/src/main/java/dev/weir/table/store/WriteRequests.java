@@ -1,0 +1,69 @@
+package dev.weir.table.store;
+
+import dev.weir.engine.Bytes;
+import dev.weir.table.Item;
+import dev.weir.table.WriteOptions;
+import dev.weir.table.expression.ConditionExpression;
+import dev.weir.table.expression.UpdateExpression;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Turns a caller's write into a {@link PlannedWrite}: checks the item or key against the table,
+ * parses the expressions (once per distinct text), checks the placeholders, and picks the
+ * change. Everything here fails before anything is read or written.
+ */
+final class WriteRequests {
+
+  private final ParsedExpressions expressions;
+
+  WriteRequests(ParsedExpressions expressions) {
+    this.expressions = expressions;
+  }
+
+  PlannedWrite put(TableFormat table, Item item, WriteOptions options) {
+    table.checkItem(item);
+    Bytes key = table.itemKey(item);
+    return new PlannedWrite(table, key, table.keyOf(item),
+        ItemChanges.put(item, guard(options, null)));
+  }
+
+  PlannedWrite update(TableFormat table, Item key, String text, UpdateExpression parsed,
+      WriteOptions options) {
+    Bytes engineKey = table.keyOnly(key);
+    UpdateExpression update = expressions.update(text, parsed);
+    return new PlannedWrite(table, engineKey, key,
+        ItemChanges.update(key, update, options.placeholders(), guard(options, update)));
+  }
+
+  PlannedWrite delete(TableFormat table, Item key, WriteOptions options) {
+    Bytes engineKey = table.keyOnly(key);
+    return new PlannedWrite(table, engineKey, key, ItemChanges.delete(guard(options, null)));
+  }
+
+  PlannedWrite check(TableFormat table, Item key, WriteOptions options) {
+    Bytes engineKey = table.keyOnly(key);
+    return new PlannedWrite(table, engineKey, key, ItemChanges.check(guard(options, null)));
+  }
+
+  /** The condition of {@code options}, parsed, with the request's placeholders checked. */
+  private ItemChanges.Guard guard(WriteOptions options, UpdateExpression update) {
+    ConditionExpression condition =
+        expressions.condition(options.conditionText(), options.condition());
+    Set<String> names = new HashSet<>();
+    Set<String> values = new HashSet<>();
+    if (condition != null) {
+      names.addAll(condition.namePlaceholders());
+      values.addAll(condition.valuePlaceholders());
+    }
+    if (update != null) {
+      names.addAll(update.namePlaceholders());
+      values.addAll(update.valuePlaceholders());
+    }
+    ParsedExpressions.checkPlaceholders(options.placeholders(), names, values);
+    return condition == null && !options.returnOldOnConditionFailure()
+        ? ItemChanges.Guard.NONE
+        : new ItemChanges.Guard(condition, options.placeholders(),
+            options.returnOldOnConditionFailure());
+  }
+}
