@@ -153,6 +153,20 @@ class QueryAndScanTest {
   }
 
   @Test
+  void aLocalIndexQueryAskingForAttributesItDoesNotProjectFetchesThemFromTheTable() {
+    List<Item> day1 = orders.query(Query.builder().index("by-day")
+        .keyCondition("customer = :c AND #d = :d").name("#d", "day")
+        .value(":c", string("c0")).value(":d", string("2026-12-01"))
+        .projection("n, #st, amount").name("#st", "status").build())
+        .collectList().block();
+    assertEquals(10, day1.size());
+    Item zero = day1.stream().filter(i -> i.getNumber("n").intValue() == 0).findFirst()
+        .orElseThrow();
+    assertEquals(Item.builder().number("n", 0).string("status", "open").number("amount", 0)
+        .build(), zero);
+  }
+
+  @Test
   void aSparseGlobalIndexHoldsOnlyItemsWithItsKeysAndFollowsUpdates() {
     Query open = Query.builder().index("by-status").keyCondition("#s = :s")
         .name("#s", "status").value(":s", string("open")).build();

@@ -4,6 +4,7 @@ import dev.weir.engine.Bytes;
 import dev.weir.engine.Entry;
 import dev.weir.engine.KeyRange;
 import dev.weir.reactive.ReactiveStore;
+import dev.weir.reactive.StoreSnapshot;
 import dev.weir.table.GetOptions;
 import dev.weir.table.Item;
 import dev.weir.table.KeySchema;
@@ -18,6 +19,7 @@ import dev.weir.table.expression.ProjectionExpression;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -86,7 +88,7 @@ final class ItemReader {
   }
 
   /** The parsed filter and projection of a read, with its placeholders checked. */
-  private record Reading(ConditionExpression filter, ProjectionExpression projection,
+  private record Reading(Predicate<Item> filter, ProjectionExpression projection,
       Placeholders placeholders) {}
 
   private Reading reading(ReadSpec spec, Set<String> keyNames, Set<String> keyValues) {
@@ -103,7 +105,8 @@ final class ItemReader {
       names.addAll(projection.namePlaceholders());
     }
     ParsedExpressions.checkPlaceholders(spec.placeholders(), names, values);
-    return new Reading(filter, projection, spec.placeholders());
+    return new Reading(filter == null ? null : filter.bind(spec.placeholders()), projection,
+        spec.placeholders());
   }
 
   private static KeyRange startAfter(ReadTarget target, KeyRange range, Item startKey,
@@ -134,7 +137,20 @@ final class ItemReader {
     }
     int baseLength = target.base().length();
     long now = nowSeconds();
-    Flux<Evaluated> evaluated = store.scan(range).handle((entry, sink) -> {
+    if (target.fetchesFromTable(reading.projection(), reading.placeholders())) {
+      // a local index's query asking for attributes it does not project reads them from the
+      // table, at the snapshot of the index scan (as DynamoDB fetches them)
+      return Flux.usingWhen(store.snapshot(),
+          snapshot -> snapshot.scan(range)
+              .filter(entry -> segments <= 1
+                  || Segments.of(entry.key(), baseLength, segments) == segment)
+              .filter(entry -> !Expiry.isExpired(target.expiry(entry, null), now))
+              .concatMap(entry -> snapshot.get(target.tableKeyOf(entry))
+                  .map(value -> evaluate(target, entry, target.withTableItem(entry, value),
+                      reading))),
+          StoreSnapshot::close);
+    }
+    return store.scan(range).handle((entry, sink) -> {
       if (segments > 1 && Segments.of(entry.key(), baseLength, segments) != segment) {
         return;
       }
@@ -144,12 +160,11 @@ final class ItemReader {
       }
       sink.next(evaluate(target, entry, item, reading));
     });
-    return evaluated;
   }
 
   private static Evaluated evaluate(ReadTarget target, Entry entry, Item item, Reading reading) {
     Item result = item;
-    if (reading.filter() != null && !reading.filter().test(item, reading.placeholders())) {
+    if (reading.filter() != null && !reading.filter().test(item)) {
       result = null;
     } else if (reading.projection() != null) {
       result = reading.projection().apply(item, reading.placeholders());

@@ -4,7 +4,10 @@ import dev.weir.engine.Bytes;
 import dev.weir.engine.Entry;
 import dev.weir.table.Item;
 import dev.weir.table.KeySchema;
+import dev.weir.table.Projection;
 import dev.weir.table.SecondaryIndex;
+import dev.weir.table.expression.Placeholders;
+import dev.weir.table.expression.ProjectionExpression;
 
 /**
  * What a query or scan reads: a table's items or one of its indexes, with how to decode an
@@ -44,6 +47,35 @@ final class ReadTarget {
     return index == null
         ? table.decodeItem(table.decodeItemKey(entry.key()), entry.value())
         : table.decodeIndexEntry(ordinal, entry.key(), entry.value());
+  }
+
+  /**
+   * Whether a read of this target must fetch items from the table: a local index that does
+   * not project every attribute {@code projection} names.
+   */
+  boolean fetchesFromTable(ProjectionExpression projection, Placeholders placeholders) {
+    if (index == null || !index.isLocal() || projection == null
+        || index.projection().type() == Projection.Type.ALL) {
+      return false;
+    }
+    for (String name : projection.topLevelNames(placeholders)) {
+      if (!index.projection().projects(name) && !index.key().isKeyAttribute(name)
+          && !table.schema().key().isKeyAttribute(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The table key of the item an index entry points at. */
+  Bytes tableKeyOf(Entry entry) {
+    return table.itemKey(table.decodeIndexKey(ordinal, entry.key()));
+  }
+
+  /** The whole item an index entry points at, from its stored value in the table. */
+  Item withTableItem(Entry entry, Bytes tableValue) {
+    Item key = table.decodeIndexKey(ordinal, entry.key());
+    return table.decodeItem(table.keyOf(key), tableValue);
   }
 
   long expiry(Entry entry, Item decoded) {
