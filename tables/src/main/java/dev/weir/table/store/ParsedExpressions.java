@@ -65,6 +65,10 @@ final class ParsedExpressions {
    */
   static void checkPlaceholders(
       Placeholders placeholders, Set<String> usedNames, Set<String> usedValues) {
+    if (usedNames.isEmpty() && usedValues.isEmpty() && placeholders.names().isEmpty()
+        && placeholders.values().isEmpty()) {
+      return; // the common case of a request without expressions
+    }
     for (String name : usedNames) {
       if (!placeholders.names().containsKey(name)) {
         throw new ExpressionException("an expression uses the name placeholder " + name

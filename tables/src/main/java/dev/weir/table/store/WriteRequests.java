@@ -50,6 +50,10 @@ final class WriteRequests {
   private ItemChanges.Guard guard(WriteOptions options, UpdateExpression update) {
     ConditionExpression condition =
         expressions.condition(options.conditionText(), options.condition());
+    if (condition == null && update == null && !options.returnOldOnConditionFailure()) {
+      ParsedExpressions.checkPlaceholders(options.placeholders(), Set.of(), Set.of());
+      return ItemChanges.Guard.NONE;
+    }
     Set<String> names = new HashSet<>();
     Set<String> values = new HashSet<>();
     if (condition != null) {
