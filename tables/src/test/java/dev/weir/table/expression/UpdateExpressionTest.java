@@ -276,6 +276,24 @@ class UpdateExpressionTest {
   }
 
   @Test
+  void theReadmeExampleTakesOneFromStockAndRecordsTheOrder() {
+    ConditionExpression inStock =
+        ConditionExpression.parse("attribute_exists(sku) AND qty > :min");
+    UpdateExpression take = UpdateExpression.parse("SET qty = qty - :one ADD orders :id");
+    Placeholders p = Placeholders.builder()
+        .value(":min", number(0))
+        .value(":one", number(1))
+        .value(":id", stringSet("order-17"))
+        .build();
+    Item item = Item.builder().string("sku", "A-1").number("qty", 1).build();
+    assertTrue(inStock.test(item, p));
+    item = take.apply(item, p);
+    assertEquals(Item.builder().string("sku", "A-1").number("qty", 0)
+        .stringSet("orders", "order-17").build(), item);
+    assertTrue(!inStock.test(item, p));
+  }
+
+  @Test
   void theOldItemIsNotChanged() {
     Item old = item("a", list(number(1), number(2)));
     update(old, "SET a[0] = :v REMOVE a[1]", ":v", 9);
