@@ -47,12 +47,17 @@ public final class AttributePath {
     return ((PathSegment.Name) segments.get(0).bind(placeholders)).name();
   }
 
-  /** The value at this path in {@code item}; null when the item or any step of the path is absent. */
+  /** The value at this path in {@code item}; null when the item or a step of the path is absent. */
   public AttributeValue resolve(Item item, Placeholders placeholders) {
     if (item == null) {
       return null;
     }
-    return resolveBound(item, bind(placeholders));
+    // binds segment by segment, allocating nothing: a filter resolves paths for every item
+    AttributeValue value = item.get(topLevelName(placeholders));
+    for (int i = 1; i < segments.size() && value != null; i++) {
+      value = step(value, segments.get(i).bind(placeholders));
+    }
+    return value;
   }
 
   /** The {@code #name} placeholders this path uses. */
@@ -82,15 +87,6 @@ public final class AttributePath {
       bound.add(segment.bind(placeholders));
     }
     return bound;
-  }
-
-  /** The value at the bound path {@code path} in {@code item}, or null. */
-  static AttributeValue resolveBound(Item item, List<PathSegment> path) {
-    AttributeValue value = item.get(((PathSegment.Name) path.get(0)).name());
-    for (int i = 1; i < path.size() && value != null; i++) {
-      value = step(value, path.get(i));
-    }
-    return value;
   }
 
   /** The child of {@code value} at the bound segment, or null when it has none. */

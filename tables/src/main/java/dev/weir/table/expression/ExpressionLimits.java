@@ -8,7 +8,7 @@ package dev.weir.table.expression;
 final class ExpressionLimits {
   /** An expression's text, in UTF-8 bytes (DynamoDB: 4 KB). */
   static final int MAX_EXPRESSION_BYTES = 4096;
-  /** One placeholder token, {@code #name} or {@code :value}, in characters (DynamoDB: 255 bytes). */
+  /** A placeholder token, {@code #name} or {@code :value}, in characters (DynamoDB: 255 bytes). */
   static final int MAX_PLACEHOLDER_LENGTH = 255;
   /** The values an {@code IN} list may hold (DynamoDB documents 100). */
   static final int MAX_IN_VALUES = 100;

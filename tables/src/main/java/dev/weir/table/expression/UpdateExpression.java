@@ -15,7 +15,8 @@ import java.util.Set;
  * and the actions take effect together. Parsed once, immutable and thread-safe.
  *
  * <pre>{@code
- * UpdateExpression bump = UpdateExpression.parse("SET visits = if_not_exists(visits, :zero) + :one");
+ * UpdateExpression bump =
+ *     UpdateExpression.parse("SET visits = if_not_exists(visits, :zero) + :one");
  * Item after = bump.apply(before, placeholders);
  * }</pre>
  */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Condition and filter expressions, on the examples of DynamoDB's operator reference. */
@@ -302,6 +303,18 @@ class ConditionExpressionTest {
     Predicate<Item> cheap = c.bind(Bindings.of("#a", "Price", ":v", 100));
     assertTrue(cheap.test(PRODUCT));
     assertFalse(cheap.test(null));
+  }
+
+  @Test
+  void oneParsedExpressionServesManyThreadsAtOnce() {
+    ConditionExpression c = ConditionExpression.parse("n BETWEEN :lo AND :hi AND NOT n = :odd");
+    List<Item> items = IntStream.range(0, 20_000)
+        .mapToObj(i -> Item.builder().number("n", i % 100).build()).toList();
+    Placeholders p = Bindings.of(":lo", 10, ":hi", 20, ":odd", 15);
+    List<Boolean> sequential = items.stream().map(i -> c.test(i, p)).toList();
+    List<Boolean> parallel = items.parallelStream().map(i -> c.test(i, p)).toList();
+    assertEquals(sequential, parallel);
+    assertEquals(20_000 / 100 * 10, sequential.stream().filter(b -> b).count());
   }
 
   @Test

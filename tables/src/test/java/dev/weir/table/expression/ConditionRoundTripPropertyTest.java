@@ -73,7 +73,8 @@ class ConditionRoundTripPropertyTest {
   }
 
   private static AttributeValue toAttribute(Object value) {
-    return value instanceof Long n ? AttributeValue.number(n) : AttributeValue.string((String) value);
+    return value instanceof Long n ? AttributeValue.number(n)
+        : AttributeValue.string((String) value);
   }
 
   // ---------------------------------------------------------------- operands

@@ -116,7 +116,8 @@ class UpdateExpressionTest {
         .contains("does not exist"));
     assertThrows(ExpressionException.class,
         () -> UpdateExpression.parse("SET a = list_append(list_append(:a, :b), :c)"));
-    assertThrows(ExpressionException.class, () -> UpdateExpression.parse("SET a = LIST_APPEND(:a, :b)"));
+    assertThrows(ExpressionException.class,
+        () -> UpdateExpression.parse("SET a = LIST_APPEND(:a, :b)"));
   }
 
   @Test
