@@ -48,6 +48,16 @@ public final class ItemCodec {
     return ValueDecoder.readItem(reader(bytes));
   }
 
+  /**
+   * The item of {@code first}'s attributes and the encoded ones, in one pass: how a table
+   * rebuilds an item from the key attributes in its engine key and the rest in its value.
+   * An encoded attribute named as one of {@code first}'s is refused as corrupt.
+   */
+  public static Item decode(Bytes bytes, Item first) {
+    Objects.requireNonNull(first, "first");
+    return ValueDecoder.readItem(reader(bytes), first);
+  }
+
   public static Item decode(byte[] array, int offset, int length) {
     Objects.requireNonNull(array, "array");
     Objects.checkFromIndexSize(offset, length, array.length);

@@ -27,14 +27,19 @@ final class ValueDecoder {
   private ValueDecoder() {}
 
   static Item readItem(ByteReader in) {
+    return readItem(in, Item.empty());
+  }
+
+  /** The encoded item's attributes after those of {@code first}, which it must not repeat. */
+  static Item readItem(ByteReader in, Item first) {
     int count = readHeader(in);
-    Item.Builder item = Item.builder();
+    Item.Builder item = first.toBuilder();
     for (int i = 0; i < count; i++) {
       String name = in.readUtf8(in.readLength("an attribute name"));
       item.attribute(name, readValue(in, 1));
     }
     Item built = item.build();
-    if (built.attributeCount() != count) {
+    if (built.attributeCount() != count + first.attributeCount()) {
       throw in.fail("an attribute named twice");
     }
     if (!in.atEnd()) {

@@ -169,8 +169,7 @@ final class ItemReader {
     } else if (reading.projection() != null) {
       result = reading.projection().apply(item, reading.placeholders());
     }
-    return new Evaluated(target.startKeyOf(entry), result,
-        entry.key().length() + entry.value().length());
+    return new Evaluated(target, entry, result, entry.key().length() + entry.value().length());
   }
 
   long nowSeconds() {

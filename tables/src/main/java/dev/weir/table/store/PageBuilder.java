@@ -18,7 +18,7 @@ final class PageBuilder {
   private final List<Item> items = new ArrayList<>();
   private int scanned;
   private long bytes;
-  private Item lastKey;
+  private Evaluated last;
   private boolean more;
 
   PageBuilder(int limit) {
@@ -33,7 +33,7 @@ final class PageBuilder {
     }
     scanned++;
     bytes += e.size();
-    lastKey = e.key();
+    last = e;
     if (e.item() != null) {
       items.add(e.item());
     }
@@ -41,6 +41,6 @@ final class PageBuilder {
   }
 
   Page build() {
-    return new Page(items, scanned, more ? lastKey : null);
+    return new Page(items, scanned, more ? last.key() : null);
   }
 }

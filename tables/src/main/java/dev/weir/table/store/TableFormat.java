@@ -117,13 +117,7 @@ final class TableFormat {
 
   /** The item stored as {@code value} under a key whose key attributes are {@code key}. */
   Item decodeItem(Item key, Bytes value) {
-    Item rest = ItemCodec.decode(value);
-    if (rest.isEmpty()) {
-      return key;
-    }
-    Item.Builder b = key.toBuilder();
-    rest.attributes().forEach(b::attribute);
-    return b.build();
+    return ItemCodec.decode(value, key);
   }
 
   /** The key attributes encoded in the item key {@code engineKey}. */
@@ -187,17 +181,12 @@ final class TableFormat {
 
   /** The projected item an index entry holds: the index's and the table's keys, and more. */
   Item decodeIndexEntry(int ordinal, Bytes engineKey, Bytes value) {
-    SecondaryIndex index = schema.indexes().get(ordinal);
-    int[] offset = {keys.index(ordinal).length()};
-    Item.Builder b = Item.builder();
-    readKey(engineKey, offset, index.key(), b);
-    readKey(engineKey, offset, schema.key(), b);
+    Item keys = decodeIndexKey(ordinal, engineKey);
     int header = value.length() == 0 || value.byteAt(0) == NO_EXPIRY ? 1 : 9;
     if (value.length() > header) {
-      Item rest = ItemCodec.decode(value.slice(header, value.length() - header));
-      rest.attributes().forEach(b::attribute);
+      return ItemCodec.decode(value.slice(header, value.length() - header), keys);
     }
-    return b.build();
+    return keys;
   }
 
   /** The index and table key attributes encoded in an index entry's key (its start key form). */
