@@ -109,6 +109,25 @@ class ItemWritesTest {
   }
 
   @Test
+  void anUpdateNamingAKeyAttributeIsRefusedWhateverItsValueAndItsCondition() {
+    // DynamoDB: "Cannot update attribute sk. This attribute is part of the key", found in the
+    // expression itself, before the item is read
+    users.putItem(alice()).block();
+    Item key = TablesFixture.key("user#1", "profile");
+    StepVerifier.create(users.updateItem(key, "SET sk = :s",
+            WriteOptions.builder().value(":s", string("profile")).build()))
+        .expectErrorMatches(e -> e instanceof ItemValidationException
+            && e.getMessage().contains("part of the key")).verify();
+    StepVerifier.create(users.updateItem(key, "REMOVE #p", WriteOptions.builder()
+            .name("#p", "pk").condition("age = :a").value(":a", number(99)).build()))
+        .expectError(ItemValidationException.class).verify();
+    StepVerifier.create(f.tables.transactWrite(List.of(TransactWriteItem.update("users", key,
+            "SET sk = :s", WriteOptions.builder().value(":s", string("other")).build()))))
+        .expectError(ItemValidationException.class).verify();
+    assertEquals(alice(), users.getItem(key).block());
+  }
+
+  @Test
   void keysMissingMistypedOrWithExtraAttributesAreRefused() {
     StepVerifier.create(users.putItem(Item.builder().string("pk", "a").build()))
         .expectErrorMatches(e -> e instanceof ItemValidationException
