@@ -145,6 +145,24 @@ class ItemWritesTest {
   }
 
   @Test
+  void anAttributeNameOf64KbOrMoreIsRefusedByPutAndByUpdate() {
+    // DynamoDB: attribute names are "less than 64 KB in size", in UTF-8
+    String longest = "\u00e9".repeat(32 * 1024 - 1) + "a"; // 65,535 bytes
+    plain.putItem(TablesFixture.key("k").with(longest, number(1))).block();
+    assertEquals(number(1), plain.getItem(TablesFixture.key("k")).block().get(longest));
+    StepVerifier.create(plain.putItem(TablesFixture.key("k2")
+            .with("\u00e9".repeat(32 * 1024), number(1))))
+        .expectErrorMatches(e -> e instanceof ItemValidationException
+            && e.getMessage().contains("65536 bytes")).verify();
+    StepVerifier.create(plain.updateItem(TablesFixture.key("k"), "SET #a = :v",
+            WriteOptions.builder().name("#a", "x".repeat(64 * 1024)).value(":v", number(2))
+                .build()))
+        .expectError(ItemValidationException.class).verify();
+    assertEquals(List.of(TablesFixture.key("k").with(longest, number(1))),
+        plain.scan(Scan.all()).collectList().block());
+  }
+
+  @Test
   void anItemOver400KbIsRefusedAndOneJustUnderIsKept() {
     String big = "x".repeat(400 * 1024);
     StepVerifier.create(plain.putItem(Item.builder().string("pk", "k").string("v", big).build()))
