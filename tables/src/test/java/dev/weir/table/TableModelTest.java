@@ -35,9 +35,9 @@ import reactor.core.publisher.Mono;
 class TableModelTest {
 
   private static final long BASE_SEED = 0x7AB1E5L;
-  /** 20 sequences in CI; the soak profile's {@code -Dweir.modelSequences=50000} runs 1,000. */
+  /** 50 sequences in CI; the soak profile's {@code -Dweir.modelSequences=50000} runs 2,500. */
   private static final int SEQUENCES =
-      Math.max(4, Integer.getInteger("weir.modelSequences", 1000) / 50);
+      Math.max(4, Integer.getInteger("weir.modelSequences", 1000) / 20);
   private static final int STEPS = 60;
 
   private static final List<String> PARTITIONS = List.of("p0", "p1", "p2");
