@@ -109,6 +109,25 @@ class ItemWritesTest {
   }
 
   @Test
+  void anUpdateNamingAKeyAttributeIsRefusedWhateverItsValueAndItsCondition() {
+    // DynamoDB: "Cannot update attribute sk. This attribute is part of the key", found in the
+    // expression itself, before the item is read
+    users.putItem(alice()).block();
+    Item key = TablesFixture.key("user#1", "profile");
+    StepVerifier.create(users.updateItem(key, "SET sk = :s",
+            WriteOptions.builder().value(":s", string("profile")).build()))
+        .expectErrorMatches(e -> e instanceof ItemValidationException
+            && e.getMessage().contains("part of the key")).verify();
+    StepVerifier.create(users.updateItem(key, "REMOVE #p", WriteOptions.builder()
+            .name("#p", "pk").condition("age = :a").value(":a", number(99)).build()))
+        .expectError(ItemValidationException.class).verify();
+    StepVerifier.create(f.tables.transactWrite(List.of(TransactWriteItem.update("users", key,
+            "SET sk = :s", WriteOptions.builder().value(":s", string("other")).build()))))
+        .expectError(ItemValidationException.class).verify();
+    assertEquals(alice(), users.getItem(key).block());
+  }
+
+  @Test
   void keysMissingMistypedOrWithExtraAttributesAreRefused() {
     StepVerifier.create(users.putItem(Item.builder().string("pk", "a").build()))
         .expectErrorMatches(e -> e instanceof ItemValidationException
@@ -123,6 +142,24 @@ class ItemWritesTest {
     StepVerifier.create(users.putItem(alice().with("status", number(1))))
         .expectErrorMatches(e -> e instanceof ItemValidationException
             && e.getMessage().contains("index by-status")).verify();
+  }
+
+  @Test
+  void anAttributeNameOf64KbOrMoreIsRefusedByPutAndByUpdate() {
+    // DynamoDB: attribute names are "less than 64 KB in size", in UTF-8
+    String longest = "\u00e9".repeat(32 * 1024 - 1) + "a"; // 65,535 bytes
+    plain.putItem(TablesFixture.key("k").with(longest, number(1))).block();
+    assertEquals(number(1), plain.getItem(TablesFixture.key("k")).block().get(longest));
+    StepVerifier.create(plain.putItem(TablesFixture.key("k2")
+            .with("\u00e9".repeat(32 * 1024), number(1))))
+        .expectErrorMatches(e -> e instanceof ItemValidationException
+            && e.getMessage().contains("65536 bytes")).verify();
+    StepVerifier.create(plain.updateItem(TablesFixture.key("k"), "SET #a = :v",
+            WriteOptions.builder().name("#a", "x".repeat(64 * 1024)).value(":v", number(2))
+                .build()))
+        .expectError(ItemValidationException.class).verify();
+    assertEquals(List.of(TablesFixture.key("k").with(longest, number(1))),
+        plain.scan(Scan.all()).collectList().block());
   }
 
   @Test

@@ -205,6 +205,30 @@ class QueryAndScanTest {
   }
 
   @Test
+  void aQueryFilterNamingAKeyAttributeOfTheTableOrIndexReadIsRefused() {
+    // DynamoDB: "A filter expression cannot contain partition key or sort key attributes"
+    StepVerifier.create(orders.query(customer("c0").keyCondition("customer = :c")
+            .filter("n > :v").value(":v", number(1)).build()))
+        .expectErrorMatches(e -> e instanceof ExpressionException
+            && e.getMessage().contains("n")).verify();
+    StepVerifier.create(orders.query(customer("c0").keyCondition("customer = :c")
+            .filter("#c = :c").name("#c", "customer").build()))
+        .expectError(ExpressionException.class).verify();
+    StepVerifier.create(orders.query(Query.builder().index("by-status")
+            .keyCondition("#s = :s").filter("amount > :a").name("#s", "status")
+            .value(":s", string("open")).value(":a", number(1)).build()))
+        .expectError(ExpressionException.class).verify();
+    // a key attribute of another index, or of the table when reading an index, may be filtered
+    assertEquals(6, orders.query(Query.builder().index("by-status").keyCondition("#s = :s")
+            .filter("customer = :c").name("#s", "status").value(":s", string("open"))
+            .value(":c", string("c1")).build()).count().block());
+    assertEquals(10, orders.query(customer("c0").keyCondition("customer = :c")
+            .filter("#d = :d AND amount >= :a").name("#d", "day")
+            .value(":d", string("2026-12-01")).value(":a", number(-100)).build())
+        .count().block());
+  }
+
+  @Test
   void parallelScanSegmentsAreDisjointAndCoverTheTable() {
     List<Item> all = orders.scan(Scan.all()).collectList().block();
     assertEquals(61, all.size());

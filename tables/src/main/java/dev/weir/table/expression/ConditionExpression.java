@@ -1,6 +1,9 @@
 package dev.weir.table.expression;
 
 import dev.weir.table.Item;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,12 +27,14 @@ public final class ConditionExpression {
 
   private final String text;
   private final Condition root;
+  private final List<AttributePath> paths;
   private final Set<String> namePlaceholders;
   private final Set<String> valuePlaceholders;
 
   private ConditionExpression(String text, Condition root, TokenCursor cursor) {
     this.text = text;
     this.root = root;
+    this.paths = List.copyOf(cursor.paths());
     this.namePlaceholders = Set.copyOf(cursor.namePlaceholders());
     this.valuePlaceholders = Set.copyOf(cursor.valuePlaceholders());
   }
@@ -58,6 +63,15 @@ public final class ConditionExpression {
     Objects.requireNonNull(placeholders, "placeholders");
     root.check(placeholders);
     return item -> root.evaluate(item == null ? Item.empty() : item, placeholders);
+  }
+
+  /** The top-level attributes the condition reads. */
+  public Set<String> topLevelNames(Placeholders placeholders) {
+    Set<String> names = new LinkedHashSet<>();
+    for (AttributePath path : paths) {
+      names.add(path.topLevelName(placeholders));
+    }
+    return Collections.unmodifiableSet(names);
   }
 
   /** The {@code #name} placeholders the expression uses. */

@@ -17,6 +17,7 @@ final class TokenCursor {
   private final List<Token> tokens;
   private final Set<String> namePlaceholders = new LinkedHashSet<>();
   private final Set<String> valuePlaceholders = new LinkedHashSet<>();
+  private final List<AttributePath> paths = new ArrayList<>();
   private int next;
   private int depth;
 
@@ -122,7 +123,9 @@ final class TokenCursor {
         segments.add(new PathSegment.Index(listIndex(digits)));
         expect(TokenKind.RIGHT_BRACKET, "]");
       } else {
-        return new AttributePath(segments);
+        AttributePath path = new AttributePath(segments);
+        paths.add(path);
+        return path;
       }
     }
   }
@@ -135,6 +138,11 @@ final class TokenCursor {
 
   Set<String> namePlaceholders() {
     return Collections.unmodifiableSet(namePlaceholders);
+  }
+
+  /** Every document path read so far, in the order written. */
+  List<AttributePath> paths() {
+    return Collections.unmodifiableList(paths);
   }
 
   Set<String> valuePlaceholders() {

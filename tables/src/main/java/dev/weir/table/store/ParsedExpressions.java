@@ -1,6 +1,7 @@
 package dev.weir.table.store;
 
 import dev.weir.table.ExpressionException;
+import dev.weir.table.KeySchema;
 import dev.weir.table.expression.ConditionExpression;
 import dev.weir.table.expression.KeyCondition;
 import dev.weir.table.expression.Placeholders;
@@ -92,6 +93,23 @@ final class ParsedExpressions {
     if (!unusedValues.isEmpty()) {
       throw new ExpressionException("value placeholders defined but not used in any expression: "
           + new java.util.TreeSet<>(unusedValues));
+    }
+  }
+
+  /**
+   * DynamoDB's rule for a query's filter: it may not read the partition or sort key of the
+   * table or index queried, which belong in the key condition.
+   */
+  static void checkFilterOmitsKeys(
+      ConditionExpression filter, Placeholders placeholders, KeySchema key) {
+    if (filter == null) {
+      return;
+    }
+    for (String name : filter.topLevelNames(placeholders)) {
+      if (key.isKeyAttribute(name)) {
+        throw new ExpressionException("Filter Expression can only contain non-primary key"
+            + " attributes: Primary key attribute: " + name);
+      }
     }
   }
 }

@@ -26,6 +26,8 @@ final class TableFormat {
 
   private static final byte NO_EXPIRY = 0;
   private static final byte HAS_EXPIRY = 1;
+  /** 64 KB: attribute names are shorter. */
+  private static final int MAX_NAME_BYTES = 64 * 1024;
 
   private final TableRecord record;
   private final TableSchema schema;
@@ -71,9 +73,12 @@ final class TableFormat {
 
   // ------------------------------------------------------------------ items
 
-  /** Checks an item to be written: key attributes, index key types, size. */
+  /** Checks an item to be written: key attributes, attribute names, index key types, size. */
   void checkItem(Item item) {
     keys.itemKey(schema.key(), item); // checks the key attributes
+    for (String name : item.names()) {
+      checkNameLength(name);
+    }
     for (SecondaryIndex index : schema.indexes()) {
       checkIndexKeyType(index, item);
     }
@@ -81,6 +86,18 @@ final class TableFormat {
     if (size > ItemSize.MAX_ITEM_SIZE) {
       throw new ItemValidationException("item size " + size + " bytes is over the limit of "
           + ItemSize.MAX_ITEM_SIZE + " (400 KB)");
+    }
+  }
+
+  /** DynamoDB's bound: an attribute name is less than 64 KB of UTF-8. */
+  private static void checkNameLength(String name) {
+    // at most 3 bytes per char: only a name this long can reach the bound
+    if (name.length() * 3L >= MAX_NAME_BYTES) {
+      int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes >= MAX_NAME_BYTES) {
+        throw new ItemValidationException("an attribute name is less than 64 KB of UTF-8; "
+            + "this one is " + bytes + " bytes: " + name.substring(0, 20) + "...");
+      }
     }
   }
 

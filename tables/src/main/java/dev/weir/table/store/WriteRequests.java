@@ -2,6 +2,7 @@ package dev.weir.table.store;
 
 import dev.weir.engine.Bytes;
 import dev.weir.table.Item;
+import dev.weir.table.ItemValidationException;
 import dev.weir.table.WriteOptions;
 import dev.weir.table.expression.ConditionExpression;
 import dev.weir.table.expression.UpdateExpression;
@@ -32,8 +33,16 @@ final class WriteRequests {
       WriteOptions options) {
     Bytes engineKey = table.keyOnly(key);
     UpdateExpression update = expressions.update(text, parsed);
+    ItemChanges.Guard guard = guard(options, update);
+    // DynamoDB refuses from the expression alone, whatever the item, its values or the condition
+    for (String name : update.updatedNames(options.placeholders())) {
+      if (table.schema().key().isKeyAttribute(name)) {
+        throw new ItemValidationException(
+            "Cannot update attribute " + name + ". This attribute is part of the key");
+      }
+    }
     return new PlannedWrite(table, engineKey, key,
-        ItemChanges.update(key, update, options.placeholders(), guard(options, update)));
+        ItemChanges.update(key, update, options.placeholders(), guard));
   }
 
   PlannedWrite delete(TableFormat table, Item key, WriteOptions options) {
