@@ -10,6 +10,7 @@
 #   benchmarks/compare.sh --quick    # regression check: 100,000 keys, a few minutes
 #   benchmarks/compare.sh --stores=weir,mvstore,rocksdb     # a subset (must include weir)
 #   benchmarks/compare.sh --only=blob                       # only the workloads matching a regex
+#   benchmarks/compare.sh --only=table                      # tables beside the KV API (issue 14)
 #   MVN="mvn -o" benchmarks/compare.sh                      # build with another Maven command
 set -euo pipefail
 
@@ -24,7 +25,7 @@ for arg in "$@"; do
 done
 
 jar=benchmarks/target/benchmarks.jar
-if [[ ! -f $jar ]] || [[ -n "$(find benchmarks/src engine/src reactive-api/src benchmarks/pom.xml pom.xml \
+if [[ ! -f $jar ]] || [[ -n "$(find benchmarks/src engine/src reactive-api/src tables/src benchmarks/pom.xml pom.xml \
     -newer $jar -type f 2>/dev/null | head -1)" ]]; then
   echo "building $jar ..."
   ${MVN:-./mvnw} -B -q -pl benchmarks -am package -DskipTests

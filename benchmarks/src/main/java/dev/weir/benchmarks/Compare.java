@@ -41,8 +41,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Weir side by side with the stores users would pick instead, in one command and one run:
  * every db_bench workload for every store of {@link Kv#STORES}, the 4 MiB blob workload with
  * its {@code System.arraycopy} probe, retained heap per record (one fresh JVM per store, {@link
- * HeapProbe}), the object-store benchmarks ({@link ObjectBenchmark}) and, in the full run, the
- * lone put's latency ({@link LonePutLatencyBenchmark}).
+ * HeapProbe}), the object-store benchmarks ({@link ObjectBenchmark}), tables beside the KV API
+ * on the same data ({@link TableBenchmark}, bytes per item from {@link TableMemory}; {@code
+ * --only=table} runs these alone) and, in the full run, the lone put's latency ({@link
+ * LonePutLatencyBenchmark}).
  *
  * <pre>{@code
  * ./weir bench [--quick]                   # builds if needed, then runs this class
@@ -92,7 +94,8 @@ public final class Compare {
     /** Reads, fills, blobs, ...: what the flags and the run settings are reported for. */
     String group() {
       return READS.contains(workload) ? "reads" : FILLS.contains(workload) ? "fills"
-          : workload.startsWith("blob") ? "blobs" : workload;
+          : workload.startsWith("blob") ? "blobs" : workload.startsWith("table_") ? "tables"
+          : workload;
     }
   }
 
@@ -139,6 +142,8 @@ public final class Compare {
   /** (workload, store) -> score in the table's unit. */
   private final Map<String, Score> scores = new LinkedHashMap<>();
   private final Map<String, double[]> heap = new LinkedHashMap<>();
+  /** Bytes per item against bytes per KV record, once the tables' step ran. */
+  private TableMemory.Footprint footprint;
   private final List<String> failures = new ArrayList<>();
   private final PrintStream log;
   private final String loadBefore;
@@ -243,6 +248,14 @@ public final class Compare {
     }
     tasks.add(new Task("weir", "objects", List.of(jmhStep(quick, keys, ObjectBenchmark.class,
         OBJECT_METHODS, null, null, OBJECT_BENCHMARKS, OBJECT_SETUP, 0))));
+    for (String[] t : TABLE_TASKS) {
+      int benchmarks = t[1].split("\\|").length;
+      tasks.add(new Task("weir", t[0], List.of(jmhStep(quick, keys, TableBenchmark.class, t[1],
+          null, null, benchmarks, TABLE_LOAD_PER_MILLION * keys / 1e6, 0))));
+    }
+    tasks.add(new Task("weir", "table_bytes", List.of(new Step(
+        TABLE_MEMORY_PER_MILLION * keys / 1e6, "in this JVM, from the store's accounting",
+        c -> c.tableFootprint()))));
     if (!quick) {
       tasks.add(new Task("weir", "lone put latency", List.of(jmhStep(quick, keys,
           LonePutLatencyBenchmark.class, "putlone_weir", null, "putlone", 1,
@@ -250,6 +263,21 @@ public final class Compare {
     }
     return tasks;
   }
+
+  /**
+   * The tables tasks (issue 14): workload, then TableBenchmark's methods, each beside its KV
+   * counterpart so both run in the same run; the memory figure is {@link TableMemory}'s.
+   */
+  static final List<String[]> TABLE_TASKS = List.of(
+      new String[] {"table_put", "(put_table|put_kv)"},
+      new String[] {"table_get", "(get_table|get_kv)"},
+      new String[] {"table_mixed", "(mixed_table|mixed_kv)"},
+      new String[] {"table_query", "(query_table|query_kv)"},
+      new String[] {"table_put_2gsi", "(put_table_2gsi)"});
+  /** Seconds to load a million users into a table or a KV store, compact and settle it. */
+  static final double TABLE_LOAD_PER_MILLION = 8;
+  /** Seconds {@link TableMemory} takes for a million users (four stores loaded). */
+  static final double TABLE_MEMORY_PER_MILLION = 30;
 
   /** ObjectBenchmark's methods that the comparison reports (its own copy baseline is not). */
   static final String OBJECT_METHODS = "(write4MiB.*|read4MiB|rangedRead64KiB.*|complete100Parts)";
@@ -300,7 +328,8 @@ public final class Compare {
     if (store != null) {
       o.param("store", store);
     }
-    if (benchmark == CompareReadBenchmark.class || benchmark == CompareFillBenchmark.class) {
+    if (benchmark == CompareReadBenchmark.class || benchmark == CompareFillBenchmark.class
+        || benchmark == TableBenchmark.class) {
       o.param("keys", Integer.toString(keys));
     }
     // --quick runs in this JVM, except the blobs: 4 MiB allocations measured in a JVM whose heap
@@ -441,6 +470,10 @@ public final class Compare {
       value = new Score(p50, Double.NaN, "ns");
       workload = "putlone_p50";
       s = "weir";
+    } else if (r.getParams().getBenchmark().contains("TableBenchmark")) {
+      workload = method;
+      s = "weir";
+      value = new Score(score, error, "ops/s");
     } else if (r.getParams().getBenchmark().contains("ObjectBenchmark")) {
       String part = r.getParams().getParam("partSize");
       workload = "object_" + method + (part != null ? "_" + part : "");
@@ -489,6 +522,17 @@ public final class Compare {
     }
   }
 
+  private void tableFootprint() {
+    try {
+      footprint = TableMemory.measure(keys);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    System.out.printf(Locale.ROOT, "       %.1f bytes per item, %.1f per KV record (%.2fx)%n",
+        footprint.itemBytes(), footprint.kvBytes(), footprint.ratio());
+  }
+
   // ================================================================ outputs
 
   private void writeOutputs(double elapsed) throws IOException {
@@ -496,7 +540,9 @@ public final class Compare {
     ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
     Path png = out.resolve(stamp + ".png");
     try {
-      chart(png);
+      if (charted()) {
+        chart(png);
+      }
     } catch (RuntimeException | IOException | Error e) {
       failures.add("chart: " + e);
     }
@@ -505,7 +551,8 @@ public final class Compare {
     log.close();
     System.out.println();
     System.out.println(Files.readString(md));
-    System.out.printf("Wrote %s, %s, %s (%s)%n", md, json, png, duration(elapsed));
+    System.out.printf("Wrote %s, %s%s (%s)%n", md, json, charted() ? ", " + png : "",
+        duration(elapsed));
   }
 
   private Score score(String workload, String store) {
@@ -519,6 +566,22 @@ public final class Compare {
     return a == null || b == null ? Double.NaN : a.value() / b.value();
   }
 
+  /** Whether a section shows: always in a whole run, only with figures in an --only run. */
+  private boolean shows(boolean hasFigures) {
+    return only == null || hasFigures;
+  }
+
+  /** Whether the chart of ratios to Weir has bars: an --only run of the tables has none. */
+  private boolean charted() {
+    return rows().stream().anyMatch(this::measured) || measured("blob_write")
+        || measured("blob_read");
+  }
+
+  /** Whether any store has a figure for {@code workload}. */
+  private boolean measured(String workload) {
+    return scores.keySet().stream().anyMatch(k -> k.startsWith(workload + "|"));
+  }
+
   private List<String> rows() {
     List<String> rows = new ArrayList<>(FILLS);
     rows.addAll(READS);
@@ -529,7 +592,7 @@ public final class Compare {
     StringBuilder b = new StringBuilder();
     b.append("# Weir side by side").append(quick ? " (--quick: regression check, do not quote)" : "")
         .append(" - ").append(stamp).append("\n\n");
-    String option = quick ? " --quick" : "";
+    String option = (quick ? " --quick" : "") + (only == null ? "" : " --only=" + only.pattern());
     b.append("- Command: `./weir bench").append(option).append("` or `benchmarks/compare.sh")
         .append(option).append("`, ").append(duration(elapsed)).append("\n");
     b.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
@@ -557,104 +620,198 @@ public final class Compare {
     if (!failures.isEmpty()) {
       b.append("- **Failures:** ").append(String.join("; ", failures)).append("\n");
     }
-    b.append("\n## Throughput (ops/s; in brackets each store's ratio to Weir)\n\n");
-    b.append("| workload |");
-    stores.forEach(s -> b.append(' ').append(s).append(" |"));
-    b.append("\n|---|");
-    stores.forEach(s -> b.append("---|"));
-    b.append('\n');
-    for (String w : rows()) {
-      b.append("| ").append(w).append(" |");
-      for (String s : stores) {
-        Score sc = score(w, s);
-        b.append(' ');
-        if (sc == null) {
-          b.append("n/a");
-        } else {
-          b.append(fmtNum(sc.value())).append(spread(sc));
-          if (!s.equals("weir")) {
-            b.append(String.format(Locale.ROOT, " (%.2fx)", ratio(w, s, "weir")));
-          }
-        }
-        b.append(" |");
-      }
+    if (shows(rows().stream().anyMatch(this::measured))) {
+      b.append("\n## Throughput (ops/s; in brackets each store's ratio to Weir)\n\n");
+      b.append("| workload |");
+      stores.forEach(s -> b.append(' ').append(s).append(" |"));
+      b.append("\n|---|");
+      stores.forEach(s -> b.append("---|"));
       b.append('\n');
+      for (String w : rows()) {
+        b.append("| ").append(w).append(" |");
+        for (String s : stores) {
+          Score sc = score(w, s);
+          b.append(' ');
+          if (sc == null) {
+            b.append("n/a");
+          } else {
+            b.append(fmtNum(sc.value())).append(spread(sc));
+            if (!s.equals("weir")) {
+              b.append(String.format(Locale.ROOT, " (%.2fx)", ratio(w, s, "weir")));
+            }
+          }
+          b.append(" |");
+        }
+        b.append('\n');
+      }
+      b.append("\n`readwhilewriting` is 50/50 on one thread (one get and one put per invocation);"
+          + " `seekrandom` reads 100 entries from a random key (the Vert.x maps are hash maps:"
+          + " n/a); fills are 1 warm-up + N whole fills into fresh stores, puts/s.\n");
     }
-    b.append("\n`readwhilewriting` is 50/50 on one thread (one get and one put per invocation);"
-        + " `seekrandom` reads 100 entries from a random key (the Vert.x maps are hash maps:"
-        + " n/a); fills are 1 warm-up + N whole fills into fresh stores, puts/s.\n");
 
-    b.append("\n## Blob: 4 MiB values, one thread (MB/s = 10^6 bytes/s)\n\n");
-    b.append("| store | write MB/s | write / arraycopy (fresh) | read MB/s | read / arraycopy"
-        + " (reuse) |\n|---|---|---|---|---|\n");
     Score cf = score("blob_copy_fresh", "arraycopy");
     Score cr = score("blob_copy_reuse", "arraycopy");
-    b.append("| arraycopy probe | ").append(fmt(cf)).append(" (new array) | 1.00x | ")
-        .append(fmt(cr)).append(" (reused array) | 1.00x |\n");
-    for (String s : BLOB_STORES) {
-      Score w = score("blob_write", s);
-      Score r = score("blob_read", s);
-      if (w == null && r == null) {
-        continue;
+    if (shows(measured("blob_write") || measured("blob_read"))) {
+      b.append("\n## Blob: 4 MiB values, one thread (MB/s = 10^6 bytes/s)\n\n");
+      b.append("| store | write MB/s | write / arraycopy (fresh) | read MB/s | read / arraycopy"
+          + " (reuse) |\n|---|---|---|---|---|\n");
+      b.append("| arraycopy probe | ").append(fmt(cf)).append(" (new array) | 1.00x | ")
+          .append(fmt(cr)).append(" (reused array) | 1.00x |\n");
+      for (String s : BLOB_STORES) {
+        Score w = score("blob_write", s);
+        Score r = score("blob_read", s);
+        if (w == null && r == null) {
+          continue;
+        }
+        b.append("| ").append(s).append(" | ").append(fmt(w)).append(" | ")
+            .append(ratioText(w, cf)).append(" | ").append(fmt(r)).append(" | ")
+            .append(ratioText(r, cr)).append(" |\n");
       }
-      b.append("| ").append(s).append(" | ").append(fmt(w)).append(" | ")
-          .append(ratioText(w, cf)).append(" | ").append(fmt(r)).append(" | ")
-          .append(ratioText(r, cr)).append(" |\n");
     }
 
-    b.append("\n## Retained memory per record after fillrandom (fresh JVM per store)\n\n");
-    b.append("| store | heap bytes/record | ratio to Weir | RSS growth bytes/record |\n"
-        + "|---|---|---|---|\n");
     double[] wh = heap.get("weir");
-    for (Map.Entry<String, double[]> e : heap.entrySet()) {
-      b.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f |%n", e.getKey(),
-          e.getValue()[0], wh == null ? "n/a"
-              : String.format(Locale.ROOT, "%.2fx", e.getValue()[0] / wh[0]), e.getValue()[1]));
-    }
-    b.append("\nHeap: used heap after 5 x System.gc(), loaded minus empty store; every record"
-        + " holds its own 16 + 100 bytes. RSS: the JVM runs with -XX:+AlwaysPreTouch, so RSS"
-        + " growth is mostly off-heap memory (RocksDB's).\n");
-
-    b.append("\n## Objects: average time per operation\n\n");
-    b.append("| benchmark | time | MB/s |\n|---|---|---|\n");
-    for (Map.Entry<String, Score> e : scores.entrySet()) {
-      if (!e.getKey().startsWith("object_")) {
-        continue;
+    if (shows(!heap.isEmpty())) {
+      b.append("\n## Retained memory per record after fillrandom (fresh JVM per store)\n\n");
+      b.append("| store | heap bytes/record | ratio to Weir | RSS growth bytes/record |\n"
+          + "|---|---|---|---|\n");
+      for (Map.Entry<String, double[]> e : heap.entrySet()) {
+        b.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f |%n", e.getKey(),
+            e.getValue()[0], wh == null ? "n/a"
+                : String.format(Locale.ROOT, "%.2fx", e.getValue()[0] / wh[0]), e.getValue()[1]));
       }
-      String name = e.getKey().substring(7, e.getKey().indexOf('|'));
-      Score sc = e.getValue();
-      String mbs = name.matches("(write|read)4MiB.*")
-          ? fmtNum(MB_PER_BLOB * 1e6 / toMicros(sc)) : "";
-      b.append("| ").append(name).append(" | ").append(fmtNum3(sc.value()))
-          .append(Double.isFinite(sc.error()) ? " ± " + fmtNum3(sc.error()) : "").append(' ')
-          .append(sc.unit()).append(" | ").append(mbs).append(" |\n");
+      b.append("\nHeap: used heap after 5 x System.gc(), loaded minus empty store; every record"
+          + " holds its own 16 + 100 bytes. RSS: the JVM runs with -XX:+AlwaysPreTouch, so RSS"
+          + " growth is mostly off-heap memory (RocksDB's).\n");
     }
-    b.append("\nThe object store's 4 MiB write and read are judged in the blob table and the"
-        + " targets (weir_object), against the arraycopy probe like every blob.\n");
+
+    if (shows(scores.keySet().stream().anyMatch(k -> k.startsWith("object_")))) {
+      b.append("\n## Objects: average time per operation\n\n");
+      b.append("| benchmark | time | MB/s |\n|---|---|---|\n");
+      for (Map.Entry<String, Score> e : scores.entrySet()) {
+        if (!e.getKey().startsWith("object_")) {
+          continue;
+        }
+        String name = e.getKey().substring(7, e.getKey().indexOf('|'));
+        Score sc = e.getValue();
+        String mbs = name.matches("(write|read)4MiB.*")
+            ? fmtNum(MB_PER_BLOB * 1e6 / toMicros(sc)) : "";
+        b.append("| ").append(name).append(" | ").append(fmtNum3(sc.value()))
+            .append(Double.isFinite(sc.error()) ? " ± " + fmtNum3(sc.error()) : "").append(' ')
+            .append(sc.unit()).append(" | ").append(mbs).append(" |\n");
+      }
+      b.append("\nThe object store's 4 MiB write and read are judged in the blob table and the"
+          + " targets (weir_object), against the arraycopy probe like every blob.\n");
+    }
+
+    tables(b);
 
     b.append("\n## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
     targets(b);
-    b.append("\n## Published reference figures (not measured here)\n\n");
-    b.append("| figure | source | reference | Weir here | Weir / reference | target (>= 2x) |\n"
-        + "|---|---|---|---|---|---|\n");
-    reference(b, "1,000,000 sequential writes", "fillseq", 117_000, false);
-    reference(b, "random reads", "readrandom", 357_000, false);
-    reference(b, "50/50 mixed", "readwhilewriting", 65_000, false);
-    if (wh != null) {
-      double over = wh[0] - PAYLOAD;
-      b.append(String.format(Locale.ROOT,
-          "| bytes per record beyond key and value | %s | ~200 B stated, %d B in its worked"
-              + " example (%d B in all) | %.0f B (%.0f B in all) | %.2fx smaller (%.2fx in all)"
-              + " | %s |%n",
-          SEED_LSM, SEED_OVERHEAD, SEED_EXAMPLE_TOTAL, over, wh[0], SEED_OVERHEAD / over,
-          SEED_EXAMPLE_TOTAL / wh[0], SEED_OVERHEAD / over >= 2 ? "met" : "missed"));
+    if (shows(measured("fillseq") || measured("readrandom")
+        || measured("readwhilewriting") || wh != null || measured("blob_write"))) {
+      b.append("\n## Published reference figures (not measured here)\n\n");
+      b.append("| figure | source | reference | Weir here | Weir / reference | target (>= 2x) |\n"
+          + "|---|---|---|---|---|---|\n");
+      reference(b, "1,000,000 sequential writes", "fillseq", 117_000, false);
+      reference(b, "random reads", "readrandom", 357_000, false);
+      reference(b, "50/50 mixed", "readwhilewriting", 65_000, false);
+      if (wh != null) {
+        double over = wh[0] - PAYLOAD;
+        b.append(String.format(Locale.ROOT,
+            "| bytes per record beyond key and value | %s | ~200 B stated, %d B in its worked"
+                + " example (%d B in all) | %.0f B (%.0f B in all) | %.2fx smaller (%.2fx in all)"
+                + " | %s |%n",
+            SEED_LSM, SEED_OVERHEAD, SEED_EXAMPLE_TOTAL, over, wh[0], SEED_OVERHEAD / over,
+            SEED_EXAMPLE_TOTAL / wh[0], SEED_OVERHEAD / over >= 2 ? "met" : "missed"));
+      }
+      refBlob(b, "4 MB writes", "blob_write", 38_401, cf);
+      refBlob(b, "4 MB reads", "blob_read", 36_813, cr);
+      b.append("\nThe block store's figures are above this machine's memory-copy bandwidth (see"
+          + " the arraycopy probe): for blobs the target is >= 0.5x the probe of the same run.\n");
     }
-    refBlob(b, "4 MB writes", "blob_write", 38_401, cf);
-    refBlob(b, "4 MB reads", "blob_read", 36_813, cr);
-    b.append("\nThe block store's figures are above this machine's memory-copy bandwidth (see"
-        + " the arraycopy probe): for blobs the target is >= 0.5x the probe of the same run.\n");
-    b.append("\n![ratios to Weir](").append(stamp).append(".png)\n");
+
+    if (charted()) {
+      b.append("\n![ratios to Weir](").append(stamp).append(".png)\n");
+    }
     return b.toString();
+  }
+
+  /** The tables beside the KV API (issue 14): each operation's figures and their ratio. */
+  private void tables(StringBuilder b) {
+    if (score("put_table", "weir") == null && score("get_table", "weir") == null
+        && footprint == null) {
+      return;
+    }
+    b.append("\n## Tables (issue 14): items beside KV records of the same content, one thread"
+        + "\n\n| operation | tables | KV API | tables / KV |\n|---|---|---|---|\n");
+    tableRow(b, "put (overwrite a random user; plain table)", "put_table", "put_kv");
+    tableRow(b, "get (a random user)", "get_table", "get_kv");
+    tableRow(b, "50/50 (a get and a put a call)", "mixed_table", "mixed_kv");
+    tableRow(b, "100 items: query of a partition / scan of a key prefix", "query_table",
+        "query_kv");
+    Score gsi = score("put_table_2gsi", "weir");
+    Score plain = score("put_table", "weir");
+    if (gsi != null) {
+      b.append("| put on a table with 2 global indexes | ").append(fmtNum(gsi.value()))
+          .append(spread(gsi)).append(" ops/s | n/a | ")
+          .append(plain == null ? "n/a" : String.format(Locale.ROOT,
+              "%.2fx the time of a plain put", plain.value() / gsi.value()))
+          .append(" |\n");
+    }
+    if (footprint != null) {
+      b.append(String.format(Locale.ROOT,
+          "| bytes per item / per KV record (the store's accounting) | %.1f B | %.1f B | %.2fx |%n",
+          footprint.itemBytes(), footprint.kvBytes(), footprint.ratio()));
+    }
+    b.append(String.format(Locale.ROOT, "%nThe data (`TableData`): %,d users; an item of 5"
+        + " attributes (pk `user#00012345`, name, age, email, active)%s; the KV record holds the"
+        + " same content: the pk as key, the other four attributes as compact JSON as value%s."
+        + " Operations build their keys and items from the user's index; gets and puts pick"
+        + " random users of the loaded store; puts write a new version. The query reads a team"
+        + " of 100 (a table with sort key, partition `team#000123`); the KV side scans the"
+        + " prefix `team#000123/`. The 2 global indexes: `by-email` (keys only) and `by-age`"
+        + " (age, name; all attributes). Bytes: `EngineStats.liveBytes` of n users minus that of"
+        + " the empty store, over n, after compaction, the change log kept at its smallest"
+        + " (`TableMemory`): the same in every run.%n", keys,
+        footprint == null ? "" : String.format(Locale.ROOT,
+            ", %.1f bytes of engine key and value (DynamoDB size %.1f)",
+            footprint.itemEntryBytes(), footprint.itemSize()),
+        footprint == null ? "" : String.format(Locale.ROOT, ", %.1f bytes",
+            footprint.kvEntryBytes())));
+  }
+
+  private void tableRow(StringBuilder b, String label, String table, String kv) {
+    Score t = score(table, "weir");
+    Score k = score(kv, "weir");
+    if (t == null && k == null) {
+      return;
+    }
+    b.append("| ").append(label).append(" | ").append(fmt(t)).append(" | ").append(fmt(k))
+        .append(" | ").append(ratioText(t, k)).append(" |\n");
+  }
+
+  /** Issue 14's targets: the reference's figures twice over, and ratios within the run. */
+  private void tableTargets(StringBuilder b) {
+    for (String[] ref : new String[][] {{"put_table", "putItem", "117000", "writes"},
+        {"get_table", "getItem", "357000", "reads"}, {"mixed_table", "50/50 items", "65000",
+        "mixed"}}) {
+      Score s = score(ref[0], "weir");
+      double twice = 2 * Double.parseDouble(ref[2]);
+      target(b, ref[1] + " >= " + fmtNum(twice) + "/s (2x the LSM reference's "
+              + fmtNum(Double.parseDouble(ref[2])) + " " + ref[3] + "/s)",
+          s == null ? Double.NaN : s.value() / twice, 1, fmtScore(ref[0], "weir") + " ops/s");
+    }
+    weirRatioTarget(b, "getItem >= 0.5x the KV get of the same run", "get_table", "get_kv", 0.5);
+    Score plain = score("put_table", "weir");
+    Score gsi = score("put_table_2gsi", "weir");
+    double slower = plain == null || gsi == null ? Double.NaN : plain.value() / gsi.value();
+    target(b, "putItem with 2 global indexes <= 2.5x the time of a plain putItem",
+        2.5 / slower, 1, String.format(Locale.ROOT, "%.2fx the time (%s vs %s puts/s)", slower,
+            fmtScore("put_table_2gsi", "weir"), fmtScore("put_table", "weir")));
+    double bytes = footprint == null ? Double.NaN : footprint.ratio();
+    target(b, "bytes per item <= 1.5x the KV record of the same content", 1.5 / bytes, 1,
+        footprint == null ? "n/a" : String.format(Locale.ROOT, "%.2fx (%.1f B vs %.1f B)",
+            bytes, footprint.itemBytes(), footprint.kvBytes()));
   }
 
   /** The key and value bytes every record of the data set holds. */
@@ -696,7 +853,9 @@ public final class Compare {
   private void target(StringBuilder b, String target, double value, double min,
       String measured) {
     String verdict;
-    if (Double.isNaN(value)) {
+    if (Double.isNaN(value) && only != null) {
+      return; // another part of the comparison
+    } else if (Double.isNaN(value)) {
       verdict = "not measured";
     } else if (value >= min) {
       verdict = "met";
@@ -705,6 +864,15 @@ public final class Compare {
     }
     b.append("| ").append(target).append(" | ").append(measured).append(" | ").append(verdict)
         .append(" |\n");
+  }
+
+  /** Weir's gets/s in workload {@code w} at least {@code min} times those in {@code than}. */
+  private void weirRatioTarget(StringBuilder b, String label, String w, String than, double min) {
+    Score a = score(w, "weir");
+    Score c = score(than, "weir");
+    double r = a == null || c == null ? Double.NaN : a.value() / c.value();
+    target(b, label, r, min, String.format(Locale.ROOT, "%.2fx (%s vs %s gets/s)", r,
+        fmtScore(w, "weir"), fmtScore(than, "weir")));
   }
 
   private void ratioTarget(StringBuilder b, String w, String peer, double min) {
@@ -740,12 +908,8 @@ public final class Compare {
     target(b, "heap/record <= 1.0x MVStore", hr, 1.0, wh == null || mh == null ? "n/a"
         : String.format(Locale.ROOT, "Weir %.0f B vs MVStore %.0f B (%.2fx)", wh[0], mh[0],
             wh[0] / mh[0]));
-    Score miss = score("readmissing", "weir");
-    Score hit = score("readrandom", "weir");
-    double ah = miss == null || hit == null ? Double.NaN : miss.value() / hit.value();
-    target(b, "get of an absent key >= 3x a present one", ah, 3.0,
-        String.format(Locale.ROOT, "%.2fx (%s vs %s gets/s)", ah, fmtScore("readmissing", "weir"),
-            fmtScore("readrandom", "weir")));
+    weirRatioTarget(b, "get of an absent key >= 3x a present one", "readmissing", "readrandom",
+        3.0);
     Score big = score("object_rangedRead64KiB", "weir");
     Score small = score("object_rangedRead64KiB_from4MiB", "weir");
     independent(b, "64 KiB ranged read: 256 MiB object vs 4 MiB object", big, small);
@@ -780,6 +944,7 @@ public final class Compare {
           r == null || cr == null ? Double.NaN : r.value() / cr.value(), 0.5,
           ratioText(r, cr) + " (" + fmt(r) + " vs " + fmt(cr) + ")");
     }
+    tableTargets(b);
   }
 
   /**
@@ -788,6 +953,9 @@ public final class Compare {
    */
   private void independent(StringBuilder b, String label, Score a, Score c) {
     double r = a == null || c == null ? Double.NaN : toMicros(a) / toMicros(c);
+    if (Double.isNaN(r) && only != null) {
+      return;
+    }
     String verdict = Double.isNaN(r) ? "not measured"
         : r <= 1.25 ? "met" : String.format(Locale.ROOT, "**missed** (%.2fx)", r);
     b.append("| ").append(label).append(" independent of size (larger <= 1.25x smaller) | ")

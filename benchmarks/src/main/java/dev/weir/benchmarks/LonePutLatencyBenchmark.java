@@ -86,8 +86,11 @@ public class LonePutLatencyBenchmark {
     }
   }
 
-  /** A reusable write subscriber; {@code done} is volatile as a write may complete elsewhere. */
-  static final class WriteCapture implements CoreSubscriber<Void> {
+  /**
+   * A reusable write subscriber; {@code done} is volatile as a write may complete elsewhere.
+   * Of {@code Object}, so it also awaits writes that may emit (a table's {@code putItem}).
+   */
+  static final class WriteCapture implements CoreSubscriber<Object> {
     volatile boolean done;
     volatile Throwable error;
     long deferred;
@@ -116,7 +119,7 @@ public class LonePutLatencyBenchmark {
     }
 
     @Override
-    public void onNext(Void v) {}
+    public void onNext(Object v) {}
 
     @Override
     public void onError(Throwable t) {

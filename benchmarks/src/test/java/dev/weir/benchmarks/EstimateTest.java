@@ -96,6 +96,31 @@ class EstimateTest {
     assertEquals("1 warm-up fill, 3 fills, a fork each", Compare.how(fill, true));
   }
 
+  /**
+   * Issue 14's tables run beside the KV API in one run, on the run's number of keys: each KV
+   * counterpart in the same step as its table benchmark, then the bytes per item.
+   */
+  @Test
+  void theTablesRunBesideTheKvApiOnTheRunsKeys() {
+    List<Compare.Task> quick = Compare.plan(true, Kv.STORES, 100_000);
+    List<String> tables = quick.stream().map(Compare.Task::workload)
+        .filter(w -> w.startsWith("table_")).toList();
+    assertEquals(List.of("table_put", "table_get", "table_mixed", "table_query",
+        "table_put_2gsi", "table_bytes"), tables);
+    Options get = Compare.options(true, 100_000, TableBenchmark.class, "(get_table|get_kv)", null);
+    assertEquals(0, get.getForkCount().get());
+    assertEquals(List.of("100000"), List.copyOf(get.getParameter("keys").get()));
+    Compare.Task getTask = quick.stream().filter(t -> t.workload().equals("table_get"))
+        .findFirst().orElseThrow();
+    assertEquals(Estimate.jmh(get, 2, Compare.TABLE_LOAD_PER_MILLION * 0.1, 0),
+        getTask.estimate(), EPSILON);
+    Options full = Compare.options(false, Dataset.KEYS, TableBenchmark.class, "(put_table_2gsi)",
+        null);
+    assertEquals(1, full.getForkCount().get());
+    assertEquals(Compare.FORK_FLAGS, List.copyOf(full.getJvmArgs().get()));
+    assertEquals("tables", getTask.group());
+  }
+
   @Test
   void reportedFlagsAreReadBackWithoutJmhsTemporaryFile() {
     String line = JvmFlags.MARKER + " " + JvmFlags.shown(
