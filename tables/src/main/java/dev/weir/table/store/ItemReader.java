@@ -67,7 +67,8 @@ final class ItemReader {
           expressions.keyCondition(query.keyConditionText(), query.keyCondition());
       Reading reading = reading(spec, condition.namePlaceholders(), condition.valuePlaceholders());
       KeySchema key = target.key();
-      ParsedExpressions.checkFilterOmitsKeys(reading.filter(), spec.placeholders(), key);
+      ParsedExpressions.checkFilterOmitsKeys(
+          expressions.condition(spec.filterText(), spec.filter()), spec.placeholders(), key);
       BoundKeyCondition bound = condition.bind(spec.placeholders(), key.partitionKey().name(),
           key.hasSortKey() ? key.sortKey().name() : null);
       KeyRange range = KeyBounds.range(target.base(), key.partitionKey(), bound.partitionValue(),
