@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A lookup first asks the blocked {@link BloomFilter} (one cache line), then searches a
  * fence index of the first 8 bytes of every {@value #FENCE_STRIDE}th key (small enough to stay
- * in cache), then binary-searches one block of full keys. A missing key almost always costs
- * the bloom probe alone.
+ * in cache; blocks that tie on it are told apart by their first keys), then binary-searches
+ * one block of full keys. A missing key almost always costs the bloom probe alone.
  */
 public final class Run implements KeySource {
 
@@ -365,28 +365,9 @@ public final class Run implements KeySource {
 
   /** The first entry whose key is at least {@code key}. */
   int lowerBound(byte[] key) {
-    if (commonPrefix > 0) {
-      int head =
-          Arrays.compareUnsigned(
-              key, 0, Math.min(commonPrefix, key.length),
-              keyBlocks[0], 0, commonPrefix);
-      if (head < 0 || (head == 0 && key.length < commonPrefix)) {
-        return 0;
-      }
-      if (head > 0) {
-        return size;
-      }
-    }
-    long prefix = prefix8(key, commonPrefix, key.length - commonPrefix);
-    // blocks whose first key sorts below ours: the last of them may hold the lower bound
-    int below = fenceBound(prefix);
-    // blocks whose first key sorts above ours cannot: the lower bound is at their start at most
-    int above = below;
-    while (above < fences.length && fences[above] == prefix) {
-      above++;
-    }
-    int a = Math.max(0, below - 1) * FENCE_STRIDE;
-    int b = above < fences.length ? above * FENCE_STRIDE : size;
+    long window = searchWindow(key);
+    int a = (int) (window >>> 32);
+    int b = (int) window;
     // load the block's lines together: a binary search would miss on them one after another
     if (touchKeys(a, b) == Integer.MIN_VALUE) {
       UNLIKELY.increment(); // never in practice; makes the loads' result matter
@@ -400,6 +381,49 @@ public final class Run implements KeySource {
       }
     }
     return a;
+  }
+
+  /**
+   * The entries {@code [a, b)} that hold the lower bound of {@code key} (or {@code b} is it),
+   * packed as {@code a << 32 | b}: one key block at most. Fences tell blocks apart by 8 bytes
+   * after the common prefix; keys that share more (a table's items under one partition key)
+   * tie on many fences, and those blocks are told apart by their first keys, a binary search
+   * of a few compares instead of reading every tied block.
+   */
+  long searchWindow(byte[] key) {
+    if (commonPrefix > 0) {
+      int head =
+          Arrays.compareUnsigned(
+              key, 0, Math.min(commonPrefix, key.length),
+              keyBlocks[0], 0, commonPrefix);
+      if (head < 0 || (head == 0 && key.length < commonPrefix)) {
+        return 0;
+      }
+      if (head > 0) {
+        return ((long) size << 32) | size;
+      }
+    }
+    long prefix = prefix8(key, commonPrefix, key.length - commonPrefix);
+    // blocks whose first key sorts below ours: the last of them may hold the lower bound
+    int below = fenceBound(prefix);
+    // of the blocks that tie on the fence, the first whose first key is at least ours
+    int lo = below;
+    int hi = below;
+    while (hi < fences.length && fences[hi] == prefix) {
+      hi++;
+    }
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compareAt(mid * FENCE_STRIDE, key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    // the lower bound lies in the block before that one, or at that block's start
+    int a = Math.max(0, lo - 1) * FENCE_STRIDE;
+    int b = Math.min(size, lo * FENCE_STRIDE);
+    return ((long) a << 32) | b;
   }
 
   private int touchKeys(int from, int to) {

@@ -53,6 +53,30 @@ class RunTest {
   }
 
   @Test
+  void aLookupSearchesOneKeyBlockEvenWhenKeysShareMoreThanTheFenceHolds() {
+    // a table's keys: a shared head, then a partition key far longer than a fence's 8 bytes
+    TreeSet<String> keys = new TreeSet<>();
+    SplittableRandom rnd = new SplittableRandom(11);
+    while (keys.size() < 20_000) {
+      keys.add(String.format("T0001i/tenant#acme/user#%07d", rnd.nextInt(10_000_000)));
+    }
+    List<String> sorted = new ArrayList<>(keys);
+    Run run = build(sorted);
+    for (int probe = 0; probe < 5_000; probe++) {
+      String key =
+          probe % 2 == 0
+              ? sorted.get(rnd.nextInt(sorted.size()))
+              : String.format("T0001i/tenant#acme/user#%07d", rnd.nextInt(10_000_000));
+      long window = run.searchWindow(k(key));
+      int a = (int) (window >>> 32);
+      int b = (int) window;
+      assertTrue(b - a <= Run.KEY_BLOCK, key + " searched " + (b - a) + " entries");
+      int expected = Collections.binarySearch(sorted, key);
+      assertEquals(expected >= 0 ? expected : -expected - 1, run.lowerBound(k(key)), key);
+    }
+  }
+
+  @Test
   void cursorsWalkBoundedRangesBothWays() {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
