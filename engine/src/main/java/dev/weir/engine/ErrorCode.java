@@ -26,7 +26,11 @@ public enum ErrorCode {
   /** A write's condition expression was false (DynamoDB's ConditionalCheckFailedException). */
   CONDITION_FAILED(17, false),
   /** A table transaction was cancelled, with a reason per item (TransactionCanceledException). */
-  TRANSACTION_CANCELED(18, false);
+  TRANSACTION_CANCELED(18, false),
+  CORRUPTION(19, false),
+  STORE_LOCKED(20, false),
+  STORAGE_FAILED(21, false),
+  DISK_FULL(22, true);
 
   private final int code;
   private final boolean retryable;

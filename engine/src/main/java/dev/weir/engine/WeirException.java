@@ -63,6 +63,14 @@ public class WeirException extends RuntimeException {
         return new ChangesUnavailableException(message);
       case STORE_REPLACED:
         return new StoreReplacedException(message);
+      case CORRUPTION:
+        return new CorruptionException(message);
+      case STORE_LOCKED:
+        return new StoreLockedException(message);
+      case STORAGE_FAILED:
+        return new StorageFailedException(message);
+      case DISK_FULL:
+        return new DiskFullException(message);
       default:
         return new WeirException(c, message);
     }
