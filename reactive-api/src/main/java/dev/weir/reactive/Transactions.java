@@ -4,6 +4,7 @@ import dev.weir.engine.TransactionConflictException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -30,7 +31,7 @@ public final class Transactions {
   /** Runs {@code work} in a transaction from {@code begin}, committing on success. */
   public static <T> Mono<T> run(
       Callable<? extends Transaction> begin, Function<Transaction, Mono<T>> work, Retry retry) {
-    return Mono.defer(
+    Mono<T> attempt = Mono.defer(
             () -> {
               Transaction tx;
               try {
@@ -46,7 +47,15 @@ public final class Transactions {
                       e -> tx.rollback().onErrorResume(ignored -> Mono.empty()).then(Mono.error(e)))
                   .doOnCancel(() -> tx.rollback().subscribe(v -> {}, ignored -> {}))
                   .flatMap(Mono::justOrEmpty);
-            })
+            });
+    // most attempts commit: the retry operator (a companion sink and subscription each time)
+    // is set up only once one fails, and it sees that first failure as its own
+    return attempt.onErrorResume(first -> retried(first, attempt, retry));
+  }
+
+  private static <T> Mono<T> retried(Throwable first, Mono<T> attempt, Retry retry) {
+    AtomicBoolean replayed = new AtomicBoolean();
+    return Mono.defer(() -> replayed.getAndSet(true) ? attempt : Mono.<T>error(first))
         .retryWhen(retry);
   }
 }

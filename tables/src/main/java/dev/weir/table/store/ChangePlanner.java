@@ -38,10 +38,11 @@ final class ChangePlanner {
     for (int i = 0; i < indexes; i++) {
       Bytes before = table.indexKey(i, stored);
       Bytes after = table.indexKey(i, next);
-      if (before != null && !before.equals(after)) {
+      boolean moved = before == null || !before.equals(after);
+      if (before != null && moved) {
         ops.delete(before);
       }
-      if (after != null) {
+      if (after != null && (moved || storedExpired || !table.sameIndexValue(i, stored, next))) {
         ops.put(after, table.indexValue(i, next));
       }
     }

@@ -15,6 +15,7 @@ import dev.weir.table.codec.ItemSize;
 import dev.weir.table.codec.KeyBuilder;
 import dev.weir.table.codec.KeyCodec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How one table's items become engine entries and back: the item under its primary key with
@@ -186,6 +187,25 @@ final class TableFormat {
     }
     System.arraycopy(attributes, 0, value, header, attributes.length);
     return Bytes.wrap(value);
+  }
+
+  /**
+   * Whether {@code a} and {@code b}, which have the same entry key in index {@code ordinal},
+   * give it the same value: the same expiry and the same projected attributes. Such an entry
+   * needs no write, which spares a listing index the entries of items whose listed attributes
+   * did not change.
+   */
+  boolean sameIndexValue(int ordinal, Item a, Item b) {
+    if (expiry(a) != expiry(b)) {
+      return false;
+    }
+    Projection projection = schema.indexes().get(ordinal).projection();
+    return switch (projection.type()) {
+      case KEYS_ONLY -> true;
+      case ALL -> a.equals(b);
+      case INCLUDE -> projection.include().stream()
+          .allMatch(name -> Objects.equals(a.get(name), b.get(name)));
+    };
   }
 
   /** The expiry second held in an index entry's value. */
