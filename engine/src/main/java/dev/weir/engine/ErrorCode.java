@@ -30,7 +30,7 @@ public enum ErrorCode {
   CORRUPTION(19, false),
   STORE_LOCKED(20, false),
   STORAGE_FAILED(21, false),
-  DISK_FULL(22, true);
+  DISK_FULL(22, false);
 
   private final int code;
   private final boolean retryable;
