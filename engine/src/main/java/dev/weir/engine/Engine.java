@@ -16,6 +16,7 @@ import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.vfs.Directory;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionHolder;
+import dev.weir.engine.wal.ReplayReport;
 import dev.weir.engine.write.ReadSet;
 import dev.weir.engine.write.WriteLoop;
 import dev.weir.engine.write.WriteOp;
@@ -137,6 +138,16 @@ public final class Engine implements AutoCloseable {
 
   public EngineConfig config() {
     return config;
+  }
+
+  /**
+   * What recovery found when this durable store was opened: the last recovered sequence, the
+   * records replayed, and the log it cut off, a torn tail or (when salvaging) damage with
+   * everything after it; null for an in-memory store. Operators and crash tests read it to see
+   * what an open dropped.
+   */
+  public ReplayReport recoveryReport() {
+    return files == null ? null : files.replayReport();
   }
 
   // ---------------------------------------------------------------- reads

@@ -83,6 +83,8 @@ class DurableEngineTest {
 
     Engine again = open();
     assertEquals(seq, again.snapshot().sequence());
+    assertEquals(seq, again.recoveryReport().lastSeq());
+    assertNull(again.recoveryReport().cut(), "a closed store's log ends where its files do");
     assertNull(again.get(b("a")));
     assertEquals("2", s(again.get(b("b"))));
     assertEquals("3", s(again.get(b("c"))));
