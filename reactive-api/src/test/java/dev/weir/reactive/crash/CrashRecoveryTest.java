@@ -54,6 +54,7 @@ class CrashRecoveryTest {
     int tornTails = 0;
     long started = System.nanoTime();
     for (int cycle = 0; cycle < CYCLES; cycle++) {
+      long cycleStarted = System.nanoTime();
       long seed = SEED + cycle;
       int kill = MIN_ACKS + new SplittableRandom(seed).nextInt(MAX_ACKS - MIN_ACKS);
       String where = "cycle " + cycle + " of " + CYCLES + ", seed " + seed + " (replay with"
@@ -64,8 +65,8 @@ class CrashRecoveryTest {
         tornTails++;
       }
       checkReopened(oracle, cycle, where + ", " + report);
-      System.out.printf("%s: killed after %d acknowledgements (%d read), recovery %s%n",
-          where, kill, acked, report);
+      System.out.printf("%s: killed after %d acknowledgements (%d read), recovery %s, %.1f s%n",
+          where, kill, acked, report, (System.nanoTime() - cycleStarted) / 1e9);
     }
     System.out.printf("%d crash cycles in %.1f s: %d acknowledged writes (%d transfers) checked,"
             + " %d torn tails cut%n", CYCLES, (System.nanoTime() - started) / 1e9,
