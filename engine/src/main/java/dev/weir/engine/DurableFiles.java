@@ -50,12 +50,27 @@ final class DurableFiles {
    */
   void recover(EngineConfig config, WriteLoop loop) {
     replay = WalReader.replay(dir, loop.lastSequence() + 1, config.salvage(), loop::replay);
+    report(replay);
     WalRepair.apply(dir, replay);
     wal =
         WalWriter.start(
             dir, config.syncPolicy(), config.walSegmentBytes(), loop.lastSequence() + 1);
     loop.attachLog(wal);
   }
+
+  /** Says what a cut drops: a torn tail is expected after a crash, salvaged damage is not. */
+  private void report(ReplayReport r) {
+    if (r.salvaged() != null) {
+      LOG.log(System.Logger.Level.WARNING, "store " + dir.location() + ": the log was damaged;"
+          + " salvage kept its valid prefix through sequence " + r.lastSeq() + " and drops "
+          + r.salvaged());
+    } else if (r.tornTail() != null) {
+      LOG.log(System.Logger.Level.INFO, "store " + dir.location() + ": cut the partial last"
+          + " write a crash left (never acknowledged): " + r.tornTail());
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger(DurableFiles.class.getName());
 
   /** What the replay found: the last sequence, records replayed, any cut. */
   ReplayReport replayReport() {

@@ -14,6 +14,7 @@ import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.vfs.Directory;
+import dev.weir.engine.wal.ReplayReport;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionHolder;
 import dev.weir.engine.write.ReadSet;
@@ -137,6 +138,15 @@ public final class Engine implements AutoCloseable {
 
   public EngineConfig config() {
     return config;
+  }
+
+  /**
+   * What opening a durable store recovered from its log: the last sequence, the records
+   * replayed, and any cut (a torn tail, or with {@code salvage} the damage dropped); null for an
+   * in-memory store.
+   */
+  public ReplayReport recovery() {
+    return files == null ? null : files.replayReport();
   }
 
   // ---------------------------------------------------------------- reads
