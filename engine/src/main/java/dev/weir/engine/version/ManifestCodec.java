@@ -1,6 +1,7 @@
 package dev.weir.engine.version;
 
 import dev.weir.engine.key.RangeTombstone;
+import dev.weir.engine.wal.LogFields;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ManifestCodec {
     long size = 1 + 8 + 8 + 4 + 20L * r.added().size() + 4 + 8L * r.removed().size() + 4
         + 4 + 8L * r.tombstonesRetired().size();
     for (RangeTombstone t : r.tombstonesAdded()) {
-      size += 4 + length(t.from()) + 4 + length(t.to()) + 8;
+      size += LogFields.size(t.from()) + LogFields.size(t.to()) + 8;
     }
     if (size > Integer.MAX_VALUE / 2) {
       throw new IllegalArgumentException("a manifest record of " + size + " bytes");
@@ -51,8 +52,8 @@ final class ManifestCodec {
     putLongs(out, r.removed());
     out.putInt(r.tombstonesAdded().size());
     for (RangeTombstone t : r.tombstonesAdded()) {
-      putBytes(out, t.from());
-      putBytes(out, t.to());
+      LogFields.putBytes(out, t.from());
+      LogFields.putBytes(out, t.to());
       out.putLong(t.seq());
     }
     putLongs(out, r.tombstonesRetired());
@@ -78,7 +79,9 @@ final class ManifestCodec {
     n = count(in, 16);
     List<RangeTombstone> tombstones = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      tombstones.add(new RangeTombstone(getBytes(in), getBytes(in), in.getLong()));
+      byte[] from = LogFields.getBytes(in);
+      byte[] to = LogFields.getBytes(in);
+      tombstones.add(new RangeTombstone(from, to, in.getLong()));
     }
     List<Long> retired = getLongs(in);
     if (in.hasRemaining()) {
@@ -110,29 +113,5 @@ final class ManifestCodec {
       values.add(in.getLong());
     }
     return values;
-  }
-
-  private static int length(byte[] bytes) {
-    return bytes == null ? 0 : bytes.length;
-  }
-
-  private static void putBytes(ByteBuffer out, byte[] bytes) {
-    out.putInt(bytes == null ? -1 : bytes.length);
-    if (bytes != null) {
-      out.put(bytes);
-    }
-  }
-
-  private static byte[] getBytes(ByteBuffer in) {
-    int n = in.getInt();
-    if (n == -1) {
-      return null;
-    }
-    if (n < 0 || n > in.remaining()) {
-      throw new IllegalArgumentException("a length of " + n);
-    }
-    byte[] bytes = new byte[n];
-    in.get(bytes);
-    return bytes;
   }
 }
