@@ -6,7 +6,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * Tells BlockHound that engine threads must never block, and names the few places they may:
  * the compactor's idle wait for its next task, and the WAL thread's wait for work and its file
- * I/O (its open, group commit, idle sync and close; never the completions it runs). Loaded by
+ * I/O (its open, group commit, idle sync, segment release and close; never the completions
+ * it runs). Loaded by
  * BlockHound through {@code META-INF/services}; BlockHound is an optional dependency.
  *
  * <p>BlockHound does not count {@code FileChannel} I/O as blocking, so this marks it: a file
@@ -24,7 +25,7 @@ public final class WeirBlockHoundIntegration implements BlockHoundIntegration {
     builder.allowBlockingCallsInside(
         "dev.weir.engine.compaction.CompactorThread", "awaitWork");
     for (String method : new String[] {
-        "awaitWork", "openLog", "commitGroup", "syncIdle", "closeLog"}) {
+        "awaitWork", "openLog", "commitGroup", "syncIdle", "closeLog", "deleteSegments"}) {
       builder.allowBlockingCallsInside(WAL_WRITER, method);
     }
     builder.markAsBlocking(FILE_CHANNEL, "force", "(Z)V");
