@@ -55,8 +55,12 @@ public final class WalReader {
         WalRecord record = null;
         if (problem == null) {
           long seq = LogFrame.seq(bytes, pos);
-          long expected = lastSeq == 0 ? Math.max(fromSeq, 1) : lastSeq + 1;
-          if (lastSeq == 0 ? seq > expected : seq != expected) {
+          // below fromSeq the runs hold everything, so the log may skip sequences there (a
+          // writer restarted past a flush that outran the log's last write); from fromSeq on
+          // every sequence must follow its predecessor
+          boolean skipping = lastSeq + 1 < fromSeq;
+          long expected = skipping ? Math.max(fromSeq, 1) : lastSeq + 1;
+          if (skipping ? seq > expected || seq <= lastSeq : seq != expected) {
             problem = "sequence " + seq + " where " + expected + " was expected";
           } else {
             try {

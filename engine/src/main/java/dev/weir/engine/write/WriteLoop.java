@@ -207,6 +207,20 @@ public final class WriteLoop {
     }
   }
 
+  /**
+   * Fail-stops the store from outside the log (a manifest that could not be written): every
+   * later write fails with {@code error}; reads go on. Never blocks.
+   */
+  public void failStop(WeirException error) {
+    durables.offer(new Durable(null, 0, error));
+    drain();
+  }
+
+  /** The error that stopped the store, or null. */
+  public WeirException failure() {
+    return fatal;
+  }
+
   /** Closes: later ops fail with the closed-store error; queued ones are answered. */
   public void close() {
     closed = true;
