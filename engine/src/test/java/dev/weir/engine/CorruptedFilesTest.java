@@ -152,7 +152,7 @@ class CorruptedFilesTest {
     long size = Files.size(copy.resolve(last));
     Engine e = Engine.open(config(copy, false));
     try {
-      ReplayReport report = e.recoveryReport();
+      ReplayReport report = e.recovery();
       assertNull(report.salvaged(), what);
       assertEquals(lastSeq(kept), report.lastSeq(), what);
       int tornAt = torn == null ? -1 : torn.offset();
@@ -175,7 +175,7 @@ class CorruptedFilesTest {
     }
     Engine again = Engine.open(config(copy, false));
     try {
-      assertNull(again.recoveryReport().cut(), what + ": the second open finds a clean log");
+      assertNull(again.recovery().cut(), what + ": the second open finds a clean log");
       assertHoldsExactly(again, kept, what + ", reopened");
       assertEquals("reopen", again.get(Bytes.utf8("after")).asUtf8(), what);
     } finally {
@@ -216,7 +216,7 @@ class CorruptedFilesTest {
             .filter(s -> s.compareTo(f.segment()) > 0).toList();
         Engine e = Engine.open(config(copy, true));
         try {
-          ReplayReport.Cut dropped = e.recoveryReport().salvaged();
+          ReplayReport.Cut dropped = e.recovery().salvaged();
           assertNotNull(dropped, what + ": salvage says what it dropped");
           assertEquals(f.segment(), dropped.segment(), what);
           assertEquals(f.offset(), dropped.offset(), what);
@@ -228,7 +228,7 @@ class CorruptedFilesTest {
         }
         Engine again = Engine.open(config(copy, false)); // the damage is gone: no salvage needed
         try {
-          assertNull(again.recoveryReport().cut(), what);
+          assertNull(again.recovery().cut(), what);
           assertHoldsExactly(again, f.index(), what + ", reopened");
           assertEquals("salvage", again.get(Bytes.utf8("after")).asUtf8(), what);
         } finally {
@@ -246,7 +246,7 @@ class CorruptedFilesTest {
       flipBit(copy.resolve(last.segment()), last.offset() + b, 0);
       Engine e = Engine.open(config(copy, false));
       try {
-        ReplayReport.Cut t = e.recoveryReport().tornTail();
+        ReplayReport.Cut t = e.recovery().tornTail();
         assertNotNull(t, "byte " + b);
         assertEquals(last.offset(), t.offset());
         assertHoldsExactly(e, RECORDS - 1, "byte " + b + " of the last record");
@@ -294,8 +294,12 @@ class CorruptedFilesTest {
   private Path copy(String name) throws IOException {
     Path copy = tmp.resolve(name);
     Files.createDirectories(copy);
-    for (String segment : segments(original)) {
-      Files.copy(original.resolve(segment), copy.resolve(segment));
+    try (Stream<Path> files = Files.list(original)) {
+      for (Path file : files.toList()) {
+        if (!file.getFileName().toString().equals("LOCK")) {
+          Files.copy(file, copy.resolve(file.getFileName()));
+        }
+      }
     }
     return copy;
   }

@@ -164,7 +164,7 @@ class CrashRecoveryTest {
   /** Opens the engine alone to learn what recovery cut, and closes it. */
   private ReplayReport recover() throws Exception {
     Engine engine = Engine.open(CrashWorkload.config(dir));
-    ReplayReport report = engine.recoveryReport();
+    ReplayReport report = engine.recovery();
     engine.closeAsync().get(60, TimeUnit.SECONDS);
     assertTrue(report.salvaged() == null, "nothing is salvaged without asking: " + report);
     return report;
