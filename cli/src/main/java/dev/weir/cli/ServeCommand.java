@@ -134,6 +134,9 @@ final class ServeCommand implements Callable<Integer> {
     if (name.isBlank() || name.contains("*")) {
       throw usage("bad store name '" + name + "'");
     }
+    if (dir == null && durable.given()) {
+      throw usage((durable.sync != null ? "--sync" : "--salvage") + " needs --dir");
+    }
     try {
       EngineConfig.Builder b = EngineConfig.defaults().toBuilder().name(name);
       if (maxMemory != null) {
@@ -141,8 +144,6 @@ final class ServeCommand implements Callable<Integer> {
       }
       if (dir != null) {
         durable.applyTo(b, dir.toAbsolutePath().normalize());
-      } else if (durable.given()) {
-        throw usage((durable.sync != null ? "--sync" : "--salvage") + " needs --dir");
       }
       return b.build();
     } catch (RuntimeException e) {
