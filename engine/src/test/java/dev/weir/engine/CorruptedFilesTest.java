@@ -1,5 +1,7 @@
 package dev.weir.engine;
 
+import static dev.weir.engine.DamagedCopies.flipBit;
+import static dev.weir.engine.DamagedCopies.truncate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -291,36 +292,11 @@ class CorruptedFilesTest {
     return frames.get(frames.size() - 1).segment();
   }
 
-  private Path copy(String name) throws IOException {
-    Path copy = tmp.resolve(name);
-    Files.createDirectories(copy);
-    try (Stream<Path> files = Files.list(original)) {
-      for (Path file : files.toList()) {
-        if (!file.getFileName().toString().equals("LOCK")) {
-          Files.copy(file, copy.resolve(file.getFileName()));
-        }
-      }
-    }
-    return copy;
-  }
-
   private static List<String> segments(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".wal"))
-          .sorted().toList();
-    }
+    return DamagedCopies.files(dir, ".wal");
   }
 
-  private static void truncate(Path file, int size) throws IOException {
-    try (FileChannel ch = FileChannel.open(file,
-        StandardOpenOption.WRITE)) {
-      ch.truncate(size);
-    }
-  }
-
-  private static void flipBit(Path file, int offset, int bit) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    bytes[offset] ^= (byte) (1 << bit);
-    Files.write(file, bytes);
+  private Path copy(String name) throws IOException {
+    return DamagedCopies.copy(original, tmp.resolve(name));
   }
 }

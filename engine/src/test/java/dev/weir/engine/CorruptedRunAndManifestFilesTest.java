@@ -1,5 +1,8 @@
 package dev.weir.engine;
 
+import static dev.weir.engine.DamagedCopies.files;
+import static dev.weir.engine.DamagedCopies.flipBit;
+import static dev.weir.engine.DamagedCopies.truncate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,15 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -222,34 +222,6 @@ class CorruptedRunAndManifestFilesTest {
   }
 
   private Path copy(String name) throws IOException {
-    Path copy = tmp.resolve(name);
-    Files.createDirectories(copy);
-    try (Stream<Path> files = Files.list(original)) {
-      for (Path file : files.toList()) {
-        if (!file.getFileName().toString().equals("LOCK")) {
-          Files.copy(file, copy.resolve(file.getFileName()));
-        }
-      }
-    }
-    return copy;
-  }
-
-  private static List<String> files(Path dir, String part) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.contains(part))
-          .sorted().toList();
-    }
-  }
-
-  private static void truncate(Path file, long size) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      ch.truncate(size);
-    }
-  }
-
-  private static void flipBit(Path file, int offset, int bit) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    bytes[offset] ^= (byte) (1 << bit);
-    Files.write(file, bytes);
+    return DamagedCopies.copy(original, tmp.resolve(name));
   }
 }
