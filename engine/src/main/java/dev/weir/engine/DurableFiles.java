@@ -41,6 +41,9 @@ final class DurableFiles {
   private final Directory dir;
   private final DirectoryLock lock;
   // set on the opening thread before the store escapes; then read-only
+  private StoreDirectory store;
+  private StoreDirectory.Recovered recovered;
+  private ManifestState state;
   private VersionFiles versionFiles;
   private WalWriter wal;
   private ReplayReport replay;
@@ -66,32 +69,17 @@ final class DurableFiles {
   }
 
   /**
-   * Recovers the runs and the manifest and starts a new manifest; returns the version to start
-   * from, visible through the last flushed sequence, with {@code active} as its memtable.
+   * Reads the manifest and loads the runs it names, changing no file; returns the version to
+   * start from, visible through the last flushed sequence, with {@code active} as its memtable.
    */
   Version load(EngineConfig config, Run.BloomStats bloomStats, MemTable active) {
-    StoreDirectory store = new StoreDirectory(dir);
+    store = new StoreDirectory(dir);
     try {
-      StoreDirectory.Recovered recovered = store.recover();
-      ManifestState state = ManifestState.EMPTY;
-      long liveManifest = -1;
-      if (recovered != null) {
-        ManifestReplay r = recovered.replay();
-        state = r.state();
-        liveManifest = recovered.manifestNumber();
-        if (r.tornTail() != null) {
-          LOG.log(System.Logger.Level.INFO, "store " + dir.location() + ": cut the partial last"
-              + " record of " + recovered.manifest() + ": " + r.tornTail());
-        }
-      }
-      // before any new file: a crashed flush's leftover must not clash with a number reused now
-      store.deleteFiles(store.obsoleteFiles(state, liveManifest, id -> false));
+      recovered = store.recover();
+      state = recovered == null ? ManifestState.EMPTY : recovered.replay().state();
       RunFileLoader.Loaded loaded =
           RunFileLoader.load(dir, state, config.bloomBitsPerKey(), bloomStats);
-      versionFiles = new VersionFiles(store, store.startManifest(state));
-      if (recovered != null) {
-        store.deleteFiles(List.of(recovered.manifest()));
-      }
+      versionFiles = new VersionFiles(store, state);
       return new Version(
           state.lastFlushedSeq(), active, List.of(), loaded.levels(), loaded.tombstones());
     } catch (IOException e) {
@@ -106,15 +94,48 @@ final class DurableFiles {
   }
 
   /**
-   * Redoes the log into {@code loop} from the last flushed sequence, cuts a torn tail (or, when
-   * salvaging, the damage and what follows it), and starts the log's writer after the last
-   * recovered sequence.
+   * Redoes the log into {@code loop} from the last flushed sequence; only once that succeeded
+   * changes any file: cuts the log's torn tail (or, when salvaging, the damage and what follows
+   * it), deletes what no manifest names, starts a new manifest holding the recovered state
+   * (which drops a torn manifest tail), and starts the log's writer after the last recovered
+   * sequence. A refused open so leaves every file as it found it.
    */
   void recover(EngineConfig config, WriteLoop loop) {
-    long flushed = versionFiles.lastFlushedSeq();
-    replay = WalReader.replay(dir, flushed + 1, config.salvage(), loop::replay);
+    long flushed = state.lastFlushedSeq();
+    ManifestReplay.TornTail manifestTail =
+        recovered == null ? null : recovered.replay().tornTail();
+    try {
+      replay = WalReader.replay(dir, flushed + 1, config.salvage(), loop::replay);
+    } catch (CorruptionException e) {
+      if (manifestTail == null) {
+        throw e;
+      }
+      // the log was released up to a flush the manifest's damaged last record recorded: that
+      // record, not the log, is what is missing
+      CorruptionException c = new CorruptionException(dir.describe(recovered.manifest()),
+          manifestTail.offset(), "its last record is damaged (" + manifestTail.why()
+              + "), and the log no longer holds what it recorded: " + e.getMessage());
+      c.addSuppressed(e);
+      throw c;
+    }
     report(replay);
-    WalRepair.apply(dir, replay);
+    if (manifestTail != null) {
+      LOG.log(System.Logger.Level.INFO, "store " + dir.location() + ": cut the partial last"
+          + " record of " + recovered.manifest() + ": " + manifestTail);
+    }
+    try {
+      WalRepair.apply(dir, replay);
+      // before any new file: a crashed flush's leftover must not clash with a number reused now
+      store.deleteFiles(store.obsoleteFiles(state, recovered == null ? -1
+          : recovered.manifestNumber(), id -> false));
+      versionFiles.start(store.startManifest(state));
+      if (recovered != null) {
+        store.deleteFiles(List.of(recovered.manifest()));
+      }
+    } catch (IOException e) {
+      throw new StorageFailedException(
+          "cannot recover the store in " + dir.location() + ": " + e, e);
+    }
     wal =
         WalWriter.start(
             dir, config.syncPolicy(), config.walSegmentBytes(), loop.lastSequence() + 1);

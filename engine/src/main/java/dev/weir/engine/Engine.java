@@ -95,7 +95,7 @@ public final class Engine implements AutoCloseable {
             config.bloomBitsPerKey(),
             Math.max(2 * config.memtableBytes(), config.level1Bytes() / 8),
             bloomStats,
-            new AtomicLong(files == null ? 0 : files.versionFiles().nextFileNumber() - 1),
+            new AtomicLong(files == null ? 0 : files.versionFiles().firstRunId() - 1),
             config.expirySweepInterval().toNanos(),
             files == null ? null : new DurableEdits(
                 files.versionFiles(),

@@ -382,11 +382,12 @@ public final class Compactor {
     for (MemTable m : edit.flushed()) {
       sealed = Math.max(sealed, m.sealedSeq());
     }
-    while (durable.durableSeq().getAsLong() < sealed) {
+    // a store being opened records nothing until its recovery has succeeded
+    while (!durable.files().isStarted() || durable.durableSeq().getAsLong() < sealed) {
       if (closed || durable.durableSeq().getAsLong() < 0) {
         return false;
       }
-      LockSupport.parkNanos(50_000); // the log's fsync is under way
+      LockSupport.parkNanos(50_000); // the log's fsync (or the open) is under way
     }
     try {
       long flushed = durable.files().persist(edit, v, runIds.get() + 1);

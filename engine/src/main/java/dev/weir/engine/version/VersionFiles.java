@@ -41,22 +41,38 @@ import java.util.Set;
 public final class VersionFiles {
 
   private final StoreDirectory store;
-  private ManifestWriter manifest;
+  private final long firstRunId;
+  /** Set once by {@link #start}, on the opening thread; read by the compactor's. */
+  private volatile ManifestWriter manifest;
   private long lastFlushedSeq;
 
-  public VersionFiles(StoreDirectory store, ManifestWriter manifest) {
+  /**
+   * The versions recovered as {@code state}; nothing may be written until {@link #start}. The
+   * new manifest will take {@code state}'s next file number, so runs are numbered after it.
+   */
+  public VersionFiles(StoreDirectory store, ManifestState state) {
     this.store = store;
+    this.firstRunId = state.nextFileNumber() + 1;
+    this.lastFlushedSeq = state.lastFlushedSeq();
+  }
+
+  /** Called once recovery has succeeded: edits go to {@code manifest} from now on. */
+  public void start(ManifestWriter manifest) {
     this.manifest = manifest;
-    this.lastFlushedSeq = manifest.state().lastFlushedSeq();
+  }
+
+  /** Whether {@link #start} has run: until then an edit must wait. */
+  public boolean isStarted() {
+    return manifest != null;
   }
 
   public Directory directory() {
     return store.directory();
   }
 
-  /** The next file number the manifest has handed out: run ids continue from here. */
-  public long nextFileNumber() {
-    return manifest.state().nextFileNumber();
+  /** The first number a new run may take: past the manifest the open is about to start. */
+  public long firstRunId() {
+    return firstRunId;
   }
 
   /** The sequence through which the runs on disk hold everything. */
@@ -143,7 +159,9 @@ public final class VersionFiles {
   }
 
   public void close() throws IOException {
-    manifest.close();
+    if (manifest != null) {
+      manifest.close();
+    }
   }
 
   private void deleteQuietly(List<String> names, Exception cause) {
