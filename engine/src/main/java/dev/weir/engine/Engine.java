@@ -13,6 +13,7 @@ import dev.weir.engine.key.ValueKind;
 import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.snapshot.SnapshotRegistry;
+import dev.weir.engine.vfs.Directory;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionHolder;
 import dev.weir.engine.write.ReadSet;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An open store: the entry point of the engine.
@@ -43,9 +45,13 @@ public final class Engine implements AutoCloseable {
   private final WriteLoop writeLoop;
   private final Compactor compactor;
   private final ChangeLog changes;
+  /** The directory, lock and log of a durable store; null in memory. */
+  private final DurableFiles files;
   private volatile boolean closed;
+  private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
 
-  private Engine(EngineConfig config) {
+  private Engine(EngineConfig config, DurableFiles files) {
+    this.files = files;
     this.config = config;
     this.versions =
         new VersionHolder(
@@ -68,7 +74,8 @@ public final class Engine implements AutoCloseable {
             config.asyncExecutor(),
             this::countLive,
             changes,
-            () -> compactorRef[0].wake());
+            () -> compactorRef[0].wake(),
+            files != null);
     this.compactor =
         new Compactor(
             config.name(),
@@ -87,9 +94,45 @@ public final class Engine implements AutoCloseable {
     compactorRef[0] = compactor;
   }
 
-  /** Opens an in-memory store with {@code config}. */
+  /**
+   * Opens a store with {@code config}: in memory, or, when the config names a directory, a
+   * durable store recovered from it (its log replayed; a torn tail cut and reported). Opening a
+   * durable store reads files, so it blocks: call it where blocking is allowed, never on an
+   * event loop. Fails with {@link StoreLockedException} when the directory is already open,
+   * {@link CorruptionException} when its files are damaged (unless salvaging), {@link
+   * StorageFailedException} when they cannot be read.
+   */
   public static Engine open(EngineConfig config) {
-    return new Engine(Objects.requireNonNull(config, "config"));
+    Objects.requireNonNull(config, "config");
+    if (!config.isDurable()) {
+      return new Engine(config, null);
+    }
+    return open(config, DurableFiles.local(config));
+  }
+
+  /**
+   * Opens a durable store over {@code dir}, a {@link Directory} of the caller's making (Pebble's
+   * {@code vfs.FS} option): tests inject disk faults through one. Blocks like {@link
+   * #open(EngineConfig)}.
+   */
+  public static Engine open(EngineConfig config, Directory dir) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(dir, "dir");
+    DurableFiles files = DurableFiles.lock(dir);
+    Engine engine = null;
+    try {
+      engine = new Engine(config, files);
+      files.recover(config, engine.writeLoop);
+      return engine;
+    } catch (RuntimeException | Error e) {
+      if (engine != null) {
+        engine.closed = true;
+        engine.writeLoop.close();
+        engine.compactor.close();
+      }
+      files.releaseLock();
+      throw e;
+    }
   }
 
   public EngineConfig config() {
@@ -442,12 +485,36 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (closed) {
-      return;
+    closeAsync();
+  }
+
+  /**
+   * Closes like {@link #close()}; the future completes once a durable store has synced its log
+   * and released its directory (at once in memory), exceptionally if the last sync failed.
+   * Never blocks.
+   */
+  public CompletableFuture<Void> closeAsync() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (!closing.compareAndSet(null, done)) {
+      return closing.get();
     }
     closed = true;
     writeLoop.close();
     compactor.close();
+    if (files == null) {
+      done.complete(null);
+    } else {
+      // completed off the log's thread: what the caller chains on it is user code
+      files.close().whenCompleteAsync((ok, e) -> {
+        if (e == null) {
+          done.complete(null);
+        } else {
+          done.completeExceptionally(e instanceof java.util.concurrent.CompletionException
+              && e.getCause() != null ? e.getCause() : e);
+        }
+      }, config.asyncExecutor());
+    }
+    return done;
   }
 
   public boolean isClosed() {

@@ -1,5 +1,7 @@
 package dev.weir.engine;
 
+import dev.weir.engine.wal.SyncPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -50,6 +52,10 @@ public final class EngineConfig {
   private final LongSupplier clock;
   private final Executor completionExecutor;
   private final Executor asyncExecutor;
+  private final Path directory;
+  private final SyncPolicy syncPolicy;
+  private final long walSegmentBytes;
+  private final boolean salvage;
 
   private EngineConfig(Builder b) {
     this.name = b.name;
@@ -74,6 +80,10 @@ public final class EngineConfig {
     this.clock = b.clock;
     this.completionExecutor = b.completionExecutor;
     this.asyncExecutor = b.asyncExecutor;
+    this.directory = b.directory;
+    this.syncPolicy = b.syncPolicy;
+    this.walSegmentBytes = b.walSegmentBytes;
+    this.salvage = b.salvage;
   }
 
   public static Builder builder() {
@@ -107,6 +117,10 @@ public final class EngineConfig {
     b.clock = clock;
     b.completionExecutor = completionExecutor;
     b.asyncExecutor = asyncExecutor;
+    b.directory = directory;
+    b.syncPolicy = syncPolicy;
+    b.walSegmentBytes = walSegmentBytes;
+    b.salvage = salvage;
     return b;
   }
 
@@ -223,6 +237,33 @@ public final class EngineConfig {
   }
 
   /** Builds an {@link EngineConfig}; {@link #build()} validates every option. */
+  /** The durable store's directory, or null for an in-memory store (the default). */
+  public Path directory() {
+    return directory;
+  }
+
+  public boolean isDurable() {
+    return directory != null;
+  }
+
+  /** When a durable store's log is synced (default {@link SyncPolicy#ALWAYS}). */
+  public SyncPolicy syncPolicy() {
+    return syncPolicy;
+  }
+
+  /** Size past which the write-ahead log starts a new segment file. */
+  public long walSegmentBytes() {
+    return walSegmentBytes;
+  }
+
+  /**
+   * Whether opening a durable store whose log is damaged keeps the longest valid prefix
+   * (reporting what it dropped) instead of refusing with {@link CorruptionException}.
+   */
+  public boolean salvage() {
+    return salvage;
+  }
+
   public static final class Builder {
     private String name = "weir";
     private int maxKeySize = 64 * 1024;
@@ -245,6 +286,10 @@ public final class EngineConfig {
     private LongSupplier clock = System::currentTimeMillis;
     private Executor completionExecutor;
     private Executor asyncExecutor = ForkJoinPool.commonPool();
+    private Path directory;
+    private SyncPolicy syncPolicy = SyncPolicy.ALWAYS;
+    private long walSegmentBytes = 64L * 1024 * 1024;
+    private boolean salvage;
 
     private Builder() {}
 
@@ -361,6 +406,33 @@ public final class EngineConfig {
       return this;
     }
 
+    /**
+     * Makes the store durable in {@code dir} (created if absent): a write-ahead log, runs and a
+     * manifest on disk, recovered on open. Null (the default) keeps the store in memory.
+     */
+    public Builder directory(Path dir) {
+      this.directory = dir;
+      return this;
+    }
+
+    /** When the log is synced: {@link SyncPolicy#ALWAYS} (the default), every interval, none. */
+    public Builder syncPolicy(SyncPolicy policy) {
+      this.syncPolicy = policy;
+      return this;
+    }
+
+    /** Size past which the log starts a new segment (default 64 MiB). */
+    public Builder walSegmentBytes(long bytes) {
+      this.walSegmentBytes = bytes;
+      return this;
+    }
+
+    /** Open a damaged log by keeping its longest valid prefix (default: refuse to open). */
+    public Builder salvage(boolean salvage) {
+      this.salvage = salvage;
+      return this;
+    }
+
     public EngineConfig build() {
       require(name != null && !name.isBlank(), "name must not be blank");
       require(maxKeySize >= 1, "maxKeySize must be at least 1, was " + maxKeySize);
@@ -403,6 +475,9 @@ public final class EngineConfig {
           "expirySweepInterval must be at least 1 ms, was " + expirySweepInterval);
       require(clock != null, "clock must not be null");
       require(asyncExecutor != null, "asyncExecutor must not be null");
+      require(syncPolicy != null, "syncPolicy must not be null");
+      require(
+          walSegmentBytes >= 4096, "walSegmentBytes must be at least 4096, was " + walSegmentBytes);
       return new EngineConfig(this);
     }
 
@@ -421,6 +496,7 @@ public final class EngineConfig {
   @Override
   public String toString() {
     return "EngineConfig{name=" + name + ", memtableBytes=" + memtableBytes + ", maxMemoryBytes="
-        + maxMemoryBytes + ", versionsToKeep=" + versionsToKeep + "}";
+        + maxMemoryBytes + ", versionsToKeep=" + versionsToKeep
+        + (directory == null ? "" : ", directory=" + directory + ", sync=" + syncPolicy) + "}";
   }
 }

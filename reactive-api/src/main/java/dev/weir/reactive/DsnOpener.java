@@ -7,7 +7,10 @@ import dev.weir.reactive.object.Bucket;
 import dev.weir.reactive.object.EtagAlgorithm;
 import dev.weir.reactive.object.ObjectConfig;
 import dev.weir.reactive.object.ObjectStore;
+import dev.weir.engine.wal.SyncPolicy;
 import java.net.URLDecoder;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -29,15 +32,24 @@ import reactor.core.publisher.Mono;
 final class DsnOpener {
 
   private static final String SCHEME = "mem://";
+  private static final String FILE_SCHEME = "file://";
 
   private DsnOpener() {}
 
   static Mono<WeirStore> open(String dsn) {
     return Mono.defer(
         () -> {
+          boolean durable = dsn != null && dsn.startsWith(FILE_SCHEME);
           Map<String, String> options = parse(dsn);
           String name = options.remove("");
-          EngineConfig.Builder engine = EngineConfig.builder().name(name.isEmpty() ? "weir" : name);
+          EngineConfig.Builder engine = EngineConfig.builder();
+          if (durable) {
+            Path dir = directory(dsn, name);
+            engine.directory(dir).name(dir.getFileName() == null ? "weir" : dir.getFileName()
+                .toString());
+          } else {
+            engine.name(name.isEmpty() ? "weir" : name);
+          }
           ObjectConfig objects = ObjectConfig.defaults();
           String bucket = options.remove("bucket");
           for (Map.Entry<String, String> o : options.entrySet()) {
@@ -49,22 +61,77 @@ final class DsnOpener {
               case "etag" -> objects = objects.withEtagAlgorithm(EtagAlgorithm.of(v));
               case "maxMemoryBytes" -> engine.maxMemoryBytes(
                   v.equals("unlimited") ? Long.MAX_VALUE : ByteSize.parse(o.getKey(), v));
+              case "sync" -> engine.syncPolicy(syncPolicy(v, durable, dsn));
+              case "salvage" -> engine.salvage(flag(o.getKey(), v, durable, dsn));
               default -> throw new InvalidArgumentException(
                   "unknown option '" + o.getKey() + "' in DSN " + dsn
-                      + " (known: bucket, chunkSize, uploadExpiry, etag, maxMemoryBytes)");
+                      + " (known: bucket, chunkSize, uploadExpiry, etag, maxMemoryBytes"
+                      + (durable ? ", sync, salvage)" : ")"));
             }
           }
           EngineConfig config = engine.build();
-          ReactiveStore kv = Weir.inMemory(config);
-          ObjectStore store = ObjectStore.over(kv, objects.withClock(config.clock()));
-          Handle handle = new Handle(kv, store, bucket == null ? null : store.bucket(bucket));
-          if (bucket == null) {
-            return Mono.just(handle);
-          }
-          return store.createBucket(bucket)
-              .<WeirStore>thenReturn(handle)
-              .onErrorResume(e -> kv.close().then(Mono.error(e)));
+          ObjectConfig objectConfig = objects.withClock(config.clock());
+          return Weir.open(config)
+              .flatMap(kv -> withBucket(kv, ObjectStore.over(kv, objectConfig), bucket));
         });
+  }
+
+  private static Mono<WeirStore> withBucket(ReactiveStore kv, ObjectStore store, String bucket) {
+    Handle handle = new Handle(kv, store, bucket == null ? null : store.bucket(bucket));
+    if (bucket == null) {
+      return Mono.just(handle);
+    }
+    return store.createBucket(bucket)
+        .<WeirStore>thenReturn(handle)
+        .onErrorResume(e -> kv.close().then(Mono.error(e)));
+  }
+
+  /** The directory of {@code file:///abs/path} or {@code file:rel/path}. */
+  private static Path directory(String dsn, String path) {
+    if (path.isEmpty()) {
+      throw new InvalidArgumentException("a file DSN needs a directory: file:///path/to/dir, was "
+          + dsn);
+    }
+    try {
+      return Path.of(path);
+    } catch (InvalidPathException e) {
+      throw new InvalidArgumentException("bad directory '" + path + "' in DSN " + dsn);
+    }
+  }
+
+  /** {@code always}, {@code none}, or an ISO-8601 interval such as {@code PT1S}. */
+  private static SyncPolicy syncPolicy(String v, boolean durable, String dsn) {
+    durableOnly("sync", durable, dsn);
+    return switch (v) {
+      case "always" -> SyncPolicy.ALWAYS;
+      case "none" -> SyncPolicy.NONE;
+      default -> {
+        Duration d = duration("sync", v);
+        if (d.isNegative() || d.isZero()) {
+          throw new InvalidArgumentException(
+              "sync must be always, none or a positive ISO-8601 interval such as PT1S, was '"
+                  + v + "'");
+        }
+        yield SyncPolicy.every(d);
+      }
+    };
+  }
+
+  private static boolean flag(String option, String v, boolean durable, String dsn) {
+    durableOnly(option, durable, dsn);
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidArgumentException(
+          option + " must be true or false, was '" + v + "'");
+    };
+  }
+
+  private static void durableOnly(String option, boolean durable, String dsn) {
+    if (!durable) {
+      throw new InvalidArgumentException(
+          "option '" + option + "' needs a durable store (file://), in DSN " + dsn);
+    }
   }
 
   /** Options by name; the store name under the empty name. */
@@ -72,13 +139,15 @@ final class DsnOpener {
     if (dsn == null) {
       throw new InvalidArgumentException("dsn must not be null");
     }
-    if (!dsn.startsWith(SCHEME)) {
+    String prefix = dsn.startsWith(SCHEME) ? SCHEME : dsn.startsWith(FILE_SCHEME) ? FILE_SCHEME
+        : null;
+    if (prefix == null) {
       int colon = dsn.indexOf(':');
       String scheme = colon < 0 ? dsn : dsn.substring(0, colon);
       throw new InvalidArgumentException(
-          "unknown scheme '" + scheme + "' in DSN " + dsn + " (supported: mem)");
+          "unknown scheme '" + scheme + "' in DSN " + dsn + " (supported: mem, file)");
     }
-    String rest = dsn.substring(SCHEME.length());
+    String rest = dsn.substring(prefix.length());
     int q = rest.indexOf('?');
     Map<String, String> options = new LinkedHashMap<>();
     options.put("", decode(q < 0 ? rest : rest.substring(0, q)));

@@ -158,11 +158,8 @@ final class EmbeddedStore implements ReactiveStore {
 
   @Override
   public Mono<Void> close() {
-    return new MonoRead<Void>(
-        () -> {
-          engine.close();
-          return null;
-        });
+    // a durable store completes once its log is synced and its directory released
+    return Mono.defer(() -> Mono.fromFuture(engine.closeAsync(), true));
   }
 
   static KeyRange prefixRange(Bytes prefix) {

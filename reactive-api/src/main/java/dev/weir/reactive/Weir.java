@@ -2,6 +2,7 @@ package dev.weir.reactive;
 
 import dev.weir.engine.Engine;
 import dev.weir.engine.EngineConfig;
+import dev.weir.engine.InvalidArgumentException;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -40,17 +41,47 @@ public final class Weir {
    */
   public static ReactiveStore inMemory(EngineConfig config, Scheduler completions) {
     Objects.requireNonNull(config, "config");
+    if (config.isDurable()) {
+      throw new InvalidArgumentException(
+          "the config names a directory (" + config.directory() + "): open a durable store with"
+              + " Weir.open(config), which reads its files off the caller's thread");
+    }
+    return new EmbeddedStore(Engine.open(reactiveConfig(config, completions)));
+  }
+
+  /**
+   * Opens a store: in memory, or durable when {@code config} names a directory (created if
+   * absent, recovered if not). Recovery reads files, so it runs on {@link
+   * Schedulers#boundedElastic()}, never on the subscribing thread (an event loop stays free);
+   * the store is signalled there. Fails with {@code StoreLockedException} when another store
+   * holds the directory, {@code CorruptionException} when its files are damaged (unless {@code
+   * salvage} is set), {@code StorageFailedException} when they cannot be read.
+   */
+  public static Mono<ReactiveStore> open(EngineConfig config) {
+    Objects.requireNonNull(config, "config");
+    if (!config.isDurable()) {
+      return Mono.fromSupplier(() -> inMemory(config));
+    }
+    return Mono.<ReactiveStore>fromCallable(
+            () -> new EmbeddedStore(Engine.open(reactiveConfig(config, null))))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private static EngineConfig reactiveConfig(EngineConfig config, Scheduler completions) {
     Scheduler async = Schedulers.parallel();
     EngineConfig.Builder b = config.toBuilder().asyncExecutor(async::schedule);
     if (completions != null) {
       b.completionExecutor(completions::schedule);
     }
-    return new EmbeddedStore(Engine.open(b.build()));
+    return b.build();
   }
 
   /**
    * Opens a store from a DSN, e.g. {@code mem://name?bucket=default}: one in-memory LSM seen
-   * both as key-value pairs and as buckets of objects, with the named bucket created. A
+   * both as key-value pairs and as buckets of objects, with the named bucket created; or a
+   * durable one, {@code file:///path/to/dir?sync=always} (sync {@code always}, the default,
+   * {@code none}, or an interval such as {@code PT1S}; {@code salvage=true} opens a damaged log
+   * by keeping its valid prefix), opened as {@link #open(EngineConfig)} does. A
    * {@code Mono} because creating the bucket is a write; an unknown scheme or option fails it
    * with an {@code InvalidArgumentException} naming it. Options: see {@code OBJECTS.md}.
    */

@@ -7,6 +7,10 @@ import dev.weir.engine.WeirException;
 import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.VersionHolder;
+import dev.weir.engine.wal.WalRecord;
+import dev.weir.engine.wal.WalWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +67,20 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * partial change leaves the store in an unknown state, so it becomes sticky (as a failed WAL
  * sync is in LevelDB): every later write fails with it until the store is reopened.
  *
+ * <p><b>Durable mode: the log between apply and publish.</b> With a write-ahead log, the
+ * role holder still applies a group to the memtable, but then hands the group's records (one
+ * per op that took sequences, a batch as one record) to the {@link WalWriter} and publishes
+ * only what the log has already made durable. The WAL thread syncs the group (with whatever
+ * else arrived meanwhile) and reports back by queueing a "durable through" mark and draining,
+ * like the compactor's edits; the next role holder raises the visible sequence to it and
+ * completes the group's ops. So nothing is visible to readers, watchers or snapshots, and no
+ * {@code Mono} completes, before it is on the disk, and still nobody waits: the caller's
+ * thread only enqueues. Ops that wrote nothing (a failed condition) complete with their group,
+ * after the durability of what they read. Later writes may be applied on top of a group that
+ * is not yet durable, which is safe because the log keeps their order: a crash that loses a
+ * group loses everything after it. A failed write or fsync is fail-stop: the group and every
+ * later write fail with the log's error, and the visible sequence never passes it.
+ *
  * <p><b>Close.</b> {@link #close()} sets a flag; ops drained afterwards fail with {@link
  * StoreClosedException}. A writer that enqueued just as the store closed re-checks the flag
  * and drains, so no op is left in the queue unanswered.
@@ -76,6 +94,13 @@ public final class WriteLoop {
       new MpscUnboundedXaddArrayQueue<>(1024);
   private final MpscUnboundedXaddArrayQueue<WriteOp> edits =
       new MpscUnboundedXaddArrayQueue<>(16);
+  /** Durable mode: groups whose log append ended, in append order. */
+  private final MpscUnboundedXaddArrayQueue<Durable> durables =
+      new MpscUnboundedXaddArrayQueue<>(64);
+  /** Durable mode: the log; written once by {@link #attachLog} while holding the role. */
+  private WalWriter wal;
+  /** Reused by the role holder for one group's log records. */
+  private final List<WalRecord> records = new ArrayList<>();
   private final AtomicInteger role = new AtomicInteger();
   private final WriterState state;
   private final Executor completions;
@@ -109,10 +134,18 @@ public final class WriteLoop {
       Executor asyncCompletions,
       RangeCounter rangeCounter,
       ChangeLog changes,
-      Runnable onShapeChange) {
+      Runnable onShapeChange,
+      boolean durable) {
     this.state =
         new WriterState(
-            versions, snapshots, clock, memtableBytes, maxMemoryBytes, changes, onShapeChange);
+            versions,
+            snapshots,
+            clock,
+            memtableBytes,
+            maxMemoryBytes,
+            changes,
+            onShapeChange,
+            durable);
     this.changes = changes;
     this.completions = completions;
     this.asyncCompletions = asyncCompletions;
@@ -137,6 +170,41 @@ public final class WriteLoop {
   public void submitEdit(WriteOp edit) {
     edits.offer(edit);
     drain();
+  }
+
+  /**
+   * Durable mode, on open: redoes one record of the log, before any write is taken. Records
+   * must come in sequence order, continuing the recovered state.
+   */
+  public void replay(WalRecord record) {
+    awaitRole();
+    try {
+      state.replay(record);
+    } finally {
+      role.set(0);
+    }
+    drain(); // the compactor's edits (flushes of replayed memtables) that queued meanwhile
+  }
+
+  /** Durable mode, on open, after the replay: from now on every group goes through {@code log}. */
+  public void attachLog(WalWriter log) {
+    awaitRole();
+    try {
+      this.wal = log;
+    } finally {
+      role.set(0);
+    }
+    drain();
+  }
+
+  /**
+   * Takes the role on the opening thread, which may wait: only the compactor, installing an
+   * edit for a just-flushed replayed memtable, can hold it meanwhile, for microseconds.
+   */
+  private void awaitRole() {
+    while (!role.compareAndSet(0, 1)) {
+      Thread.onSpinWait();
+    }
   }
 
   /** Closes: later ops fail with the closed-store error; queued ones are answered. */
@@ -184,11 +252,14 @@ public final class WriteLoop {
   }
 
   private void drain() {
-    while ((!edits.isEmpty() || !writes.isEmpty()) && role.compareAndSet(0, 1)) {
+    while ((!edits.isEmpty() || !writes.isEmpty() || !durables.isEmpty())
+        && role.compareAndSet(0, 1)) {
       WriteOp group;
       WriteOp installed;
+      WriteOp madeDurable;
       boolean stall;
       try {
+        madeDurable = takeDurables();
         installed = installEdits();
         stall = !closed && state.mustStall(maxFrozen, maxLevel0);
         group = stall ? null : applyGroup();
@@ -201,6 +272,9 @@ public final class WriteLoop {
       for (WriteOp e = installed; e != null; e = e.next) {
         e.callback.onSuccess(e.sequence, 0); // the compactor's own code: it moves to its next job
       }
+      if (madeDurable != null) {
+        complete(madeDurable);
+      }
       if (group != null) {
         complete(group);
       }
@@ -208,6 +282,56 @@ public final class WriteLoop {
         return; // the compactor's next edit drains again
       }
     }
+  }
+
+  /** One group's log append that ended: durable through {@code seq}, or failed. */
+  private record Durable(WriteOp group, long seq, WeirException error) {}
+
+  /**
+   * Called only while holding the writer role. Raises the visible sequence to what the log made
+   * durable, or fail-stops on the log's error; returns the groups to complete, linked.
+   */
+  private WriteOp takeDurables() {
+    WriteOp head = null;
+    WriteOp tail = null;
+    for (Durable d; (d = durables.poll()) != null; ) {
+      if (d.error == null) {
+        state.durableThrough(d.seq);
+      } else {
+        if (fatal == null) {
+          fatal = d.error;
+        }
+        for (WriteOp op = d.group; op != null; op = op.next) {
+          if (op.error == null) {
+            op.error = d.error; // applied in memory, never made durable: never acknowledged
+            op.countAt = closePin(op.countAt);
+          }
+        }
+      }
+      if (d.group == null) {
+        continue;
+      }
+      if (head == null) {
+        head = d.group;
+      } else {
+        tail.next = d.group;
+      }
+      tail = d.group;
+      while (tail.next != null) {
+        tail = tail.next;
+      }
+    }
+    if (head != null) {
+      state.publish();
+    }
+    return head;
+  }
+
+  private static SnapshotRegistry.Pin closePin(SnapshotRegistry.Pin pin) {
+    if (pin != null) {
+      pin.close();
+    }
+    return null;
   }
 
   /** Called only while holding the writer role. Returns the installed edits, linked. */
@@ -237,6 +361,12 @@ public final class WriteLoop {
       writes.poll();
       room -= op.changes();
       applyOne(op, now);
+      if (wal != null) {
+        WalRecord r = state.takeLogged();
+        if (r != null && op.error == null) {
+          records.add(r);
+        }
+      }
       if (head == null) {
         head = op;
       } else {
@@ -248,7 +378,36 @@ public final class WriteLoop {
     state.publish();
     groups.lazySet(groups.get() + 1);
     opsApplied.lazySet(opsApplied.get() + n);
-    return head;
+    if (wal == null || head == null) {
+      return head;
+    }
+    appendToLog(head);
+    return null; // completed once durable
+  }
+
+  /**
+   * Hands the group's records to the log, in sequence order (the role is held). Even a group
+   * that logged nothing waits for the log: its failed conditions read writes that must be
+   * durable before the answer is given.
+   */
+  private void appendToLog(WriteOp group) {
+    List<WalRecord> batch = List.copyOf(records);
+    records.clear();
+    wal.append(
+        batch,
+        new WalWriter.AppendCallback() {
+          @Override
+          public void onDurable(long lastSeq) {
+            durables.offer(new Durable(group, lastSeq, null));
+            drain();
+          }
+
+          @Override
+          public void onFailed(WeirException error) {
+            durables.offer(new Durable(group, 0, error));
+            drain();
+          }
+        });
   }
 
   private void applyOne(WriteOp op, long now) {
@@ -264,8 +423,10 @@ public final class WriteLoop {
     try {
       state.apply(op, now);
     } catch (WeirException e) {
+      state.dropLogged();
       op.error = e;
     } catch (RuntimeException | Error e) {
+      state.dropLogged();
       WeirException f =
           new WeirException(ErrorCode.INTERNAL, "the write loop failed; reopen the store", e);
       fatal = f;

@@ -18,6 +18,8 @@ import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionEdit;
 import dev.weir.engine.version.VersionHolder;
+import dev.weir.engine.wal.WalEntry;
+import dev.weir.engine.wal.WalRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -52,6 +54,13 @@ final class WriterState {
   private List<List<Run>> levels = new ArrayList<>();
   private RangeTombstones tombstones = RangeTombstones.EMPTY;
   private long lastSeq;
+  /**
+   * In durable mode, the last sequence the log has made durable: readers see nothing above it.
+   * In memory, {@code Long.MAX_VALUE}: everything applied is visible at once.
+   */
+  private long durableSeq = Long.MAX_VALUE;
+  /** In durable mode, what the op being applied changed, for its log record; else null. */
+  private final List<WalEntry> logged;
   private boolean forceRotation;
   private long nextTableId = 1;
   private long frozenBytes;
@@ -71,7 +80,8 @@ final class WriterState {
       long memtableBytes,
       long maxMemoryBytes,
       ChangeLog changes,
-      Runnable onShapeChange) {
+      Runnable onShapeChange,
+      boolean durable) {
     this.versions = versions;
     this.snapshots = snapshots;
     this.clock = clock;
@@ -81,6 +91,24 @@ final class WriterState {
     this.changes = changes;
     this.published = versions.current();
     this.active = published.active();
+    this.frozen = new ArrayList<>(published.frozen());
+    this.levels = new ArrayList<>(published.levels());
+    this.tombstones = published.tombstones();
+    this.lastSeq = published.visibleSeq();
+    for (List<Run> level : levels) {
+      for (Run r : level) {
+        runBytes += r.heapBytes();
+        nextTableId = Math.max(nextTableId, r.id() + 1);
+      }
+    }
+    nextTableId = Math.max(nextTableId, active.id() + 1);
+    if (durable) {
+      this.durableSeq = lastSeq;
+      this.logged = new ArrayList<>();
+    } else {
+      this.logged = null;
+    }
+    relayout.runsChanged(levels);
   }
 
   long liveBytes() {
@@ -103,7 +131,7 @@ final class WriterState {
           reserve(op, false);
           op.sequence = ++lastSeq;
           add(op.key, op.sequence, ValueKind.PUT, op.value, op.expireAt);
-          changed(ChangeEvent.Type.PUT, op.key, op.value, op.sequence);
+          changed(ChangeEvent.Type.PUT, op.key, op.value, op.sequence, op.expireAt);
           op.result = 1;
         } else {
           op.sequence = lastSeq;
@@ -114,7 +142,7 @@ final class WriterState {
         if (op.expectedSeq == WriteOp.UNCONDITIONAL || conditionHolds(op.key, op.expectedSeq, now)) {
           op.sequence = ++lastSeq;
           add(op.key, op.sequence, ValueKind.DELETE, null, 0);
-          changed(ChangeEvent.Type.DELETE, op.key, null, op.sequence);
+          changed(ChangeEvent.Type.DELETE, op.key, null, op.sequence, 0);
           op.result = existed ? 1 : 0;
         } else {
           op.sequence = lastSeq;
@@ -125,7 +153,7 @@ final class WriterState {
         op.countAt.seal(lastSeq);
         op.sequence = ++lastSeq;
         addTombstone(new RangeTombstone(op.key, op.value, op.sequence));
-        changed(ChangeEvent.Type.RANGE_DELETE, op.key, op.value, op.sequence);
+        changed(ChangeEvent.Type.RANGE_DELETE, op.key, op.value, op.sequence, 0);
         break;
       case WriteOp.BATCH:
         applyBatch(op);
@@ -143,7 +171,7 @@ final class WriterState {
           if (stillExpired(item.key, item.expectedSeq, now)) {
             long seq = ++lastSeq;
             add(item.key, seq, ValueKind.DELETE, null, 0);
-            changed(ChangeEvent.Type.EXPIRE, item.key, null, seq);
+            changed(ChangeEvent.Type.EXPIRE, item.key, null, seq, 0);
             expired++;
           }
         }
@@ -167,20 +195,20 @@ final class WriterState {
       switch (item.type) {
         case WriteOp.PUT:
           add(item.key, seq, ValueKind.PUT, item.value, item.expireAt);
-          changed(ChangeEvent.Type.PUT, item.key, item.value, seq);
+          changed(ChangeEvent.Type.PUT, item.key, item.value, seq, item.expireAt);
           break;
         case WriteOp.DELETE:
           add(item.key, seq, ValueKind.DELETE, null, 0);
-          changed(ChangeEvent.Type.DELETE, item.key, null, seq);
+          changed(ChangeEvent.Type.DELETE, item.key, null, seq, 0);
           break;
         case WriteOp.DELETE_RANGE:
           addTombstone(new RangeTombstone(item.key, item.value, seq));
-          changed(ChangeEvent.Type.RANGE_DELETE, item.key, item.value, seq);
+          changed(ChangeEvent.Type.RANGE_DELETE, item.key, item.value, seq, 0);
           break;
         case WriteOp.LOG:
-          // the change log alone holds it. Durable mode (a later issue) must still write it to
-          // the WAL with its group, so a recovered change feed has it, and skip it on replay.
-          changed(ChangeEvent.Type.LOG, item.key, item.value, seq);
+          // the change log alone holds it; in durable mode the log record carries it too, so
+          // a recovered change feed still has it
+          changed(ChangeEvent.Type.LOG, item.key, item.value, seq, 0);
           break;
         default:
           throw new IllegalStateException("op type " + item.type + " in a batch");
@@ -255,9 +283,9 @@ final class WriterState {
       frozenBytes += active.approximateBytes();
       frozen.add(0, active);
       active = active.successor(nextTableId++);
-      published = new Version(lastSeq, active, frozen, levels, tombstones);
-    } else if (published.visibleSeq() != lastSeq || published.tombstones() != tombstones) {
-      published = published.withVisibleSeq(lastSeq, tombstones);
+      published = new Version(visibleSeq(), active, frozen, levels, tombstones);
+    } else if (published.visibleSeq() != visibleSeq() || published.tombstones() != tombstones) {
+      published = published.withVisibleSeq(visibleSeq(), tombstones);
     }
     versions.install(published);
     updateLiveBytes();
@@ -318,7 +346,7 @@ final class WriterState {
       Arrays.sort(retired);
       tombstones = tombstones.without(retired);
     }
-    published = new Version(lastSeq, active, frozen, levels, tombstones);
+    published = new Version(visibleSeq(), active, frozen, levels, tombstones);
   }
 
   private void add(byte[] key, long seq, byte kind, byte[] value, long expireAt) {
@@ -327,8 +355,85 @@ final class WriterState {
   }
 
   /** Records the change of one sequence; for a range delete, {@code value} is the range end. */
-  private void changed(ChangeEvent.Type type, byte[] key, byte[] value, long seq) {
+  private void changed(ChangeEvent.Type type, byte[] key, byte[] value, long seq, long expireAt) {
     changes.append(type, key, value, seq);
+    if (logged != null) {
+      logged.add(
+          switch (type) {
+            case PUT -> WalEntry.put(key, value, expireAt);
+            case DELETE -> WalEntry.delete(key);
+            case RANGE_DELETE -> WalEntry.rangeDelete(key, value);
+            case LOG -> WalEntry.log(key, value);
+            case EXPIRE -> WalEntry.expire(key);
+          });
+    }
+  }
+
+  /**
+   * The log record of what was applied since the last call (one op's changes, consecutive
+   * sequences ending at the last one), or null when nothing was; forgets them either way.
+   */
+  WalRecord takeLogged() {
+    if (logged == null || logged.isEmpty()) {
+      return null;
+    }
+    WalRecord r = new WalRecord(lastSeq - logged.size() + 1, logged);
+    logged.clear();
+    return r;
+  }
+
+  /** Forgets what a failed op changed before it failed (the store is then fail-stopped). */
+  void dropLogged() {
+    if (logged != null) {
+      logged.clear();
+    }
+  }
+
+  /** Durable mode: the log holds everything through {@code seq}, which readers may now see. */
+  void durableThrough(long seq) {
+    durableSeq = Math.max(durableSeq, seq);
+  }
+
+  /**
+   * Redoes one record of the log on open, before the loop takes writes: what the record's op
+   * did, with no condition decided again (the write loop decided them before logging).
+   */
+  void replay(WalRecord record) {
+    if (record.firstSeq() != lastSeq + 1) {
+      throw new IllegalStateException(
+          "log record at " + record.firstSeq() + " does not follow sequence " + lastSeq);
+    }
+    changes.beginGroup(record.firstSeq());
+    for (WalEntry e : record.entries()) {
+      long seq = ++lastSeq;
+      switch (e.kind()) {
+        case WalEntry.PUT -> {
+          add(e.key(), seq, ValueKind.PUT, e.value(), e.expireAt());
+          changes.append(ChangeEvent.Type.PUT, e.key(), e.value(), seq);
+        }
+        case WalEntry.DELETE -> {
+          add(e.key(), seq, ValueKind.DELETE, null, 0);
+          changes.append(ChangeEvent.Type.DELETE, e.key(), null, seq);
+        }
+        case WalEntry.EXPIRE -> {
+          add(e.key(), seq, ValueKind.DELETE, null, 0);
+          changes.append(ChangeEvent.Type.EXPIRE, e.key(), null, seq);
+        }
+        case WalEntry.RANGE_DELETE -> {
+          addTombstone(new RangeTombstone(e.key(), e.value(), seq));
+          changes.append(ChangeEvent.Type.RANGE_DELETE, e.key(), e.value(), seq);
+        }
+        case WalEntry.LOG -> changes.append(ChangeEvent.Type.LOG, e.key(), e.value(), seq);
+        default -> throw new IllegalStateException("unknown log entry kind " + e.kind());
+      }
+    }
+    durableSeq = lastSeq;
+    publish();
+  }
+
+  /** What readers may see: everything applied, or in durable mode what the log holds. */
+  private long visibleSeq() {
+    return Math.min(lastSeq, durableSeq);
   }
 
   private void addTombstone(RangeTombstone t) {
