@@ -61,6 +61,8 @@ abstract class DurableKv implements AutoCloseable {
 
   static DurableKv open(String store, Path dir, int writers) {
     switch (store) {
+      case "weir":
+        return new DurableWeir(dir);
       case "rocksdb":
         return new Rocks(dir, writers);
       case "mvstore":
