@@ -4,16 +4,19 @@ import dev.weir.engine.EngineConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weir serve}: an in-memory store on the Vert.x event bus, for {@code weir shell
+ * {@code weir serve}: a store, in memory or with {@code --dir} durable, on the Vert.x event
+ * bus, for {@code weir shell
  * --connect} or any {@code EventBusStore} and {@code EventBusObjectStore}, until SIGINT or
  * SIGTERM. Parses and checks its options only; the node is {@link Server}'s, so that picocli,
  * which inspects this class for every command line, never loads a Vert.x class.
@@ -22,12 +25,14 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve an in-memory store, its keys and its objects, on the Vert.x event bus until SIGINT"
+      "Serve a store, its keys and its objects, on the Vert.x event bus until SIGINT"
           + " or SIGTERM, then shut down in order.",
-      "The store starts with a bucket named default, as weir shell :memory: does; its"
-          + " addresses start with weir.NAME. With --cluster, other processes reach it through"
-          + " a Hazelcast cluster (TCP join, multicast off) on the loopback interface unless"
-          + " --host says otherwise."
+      "The store is in memory, its data lost when the server stops, unless --dir names a"
+          + " directory: then it is durable there (created if absent), and a server started"
+          + " again on it serves the same data. It has a bucket named default, as weir shell"
+          + " :memory: does; its addresses start with weir.NAME. With --cluster, other"
+          + " processes reach it through a Hazelcast cluster (TCP join, multicast off) on the"
+          + " loopback interface unless --host says otherwise."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -65,6 +70,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "The store's memory budget: 67108864, 512KiB, 64MiB, 1GiB"
           + " (default: half the JVM's max heap).")
   String maxMemory;
+
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = "Serve the durable store in this directory (created if absent) rather than"
+          + " a new in-memory one: every write the store acknowledges is in its log there, and"
+          + " survives the server's exit (one process at a time may open it).")
+  Path dir;
+
+  @Mixin DurableOptions durable;
 
   ServeCommand(Io io) {
     this.io = io;
@@ -121,10 +134,16 @@ final class ServeCommand implements Callable<Integer> {
     if (name.isBlank() || name.contains("*")) {
       throw usage("bad store name '" + name + "'");
     }
+    if (dir == null && durable.given()) {
+      throw usage((durable.sync != null ? "--sync" : "--salvage") + " needs --dir");
+    }
     try {
       EngineConfig.Builder b = EngineConfig.defaults().toBuilder().name(name);
       if (maxMemory != null) {
         b.maxMemoryBytes(Args.size(maxMemory, "--max-memory"));
+      }
+      if (dir != null) {
+        durable.applyTo(b, dir.toAbsolutePath().normalize());
       }
       return b.build();
     } catch (RuntimeException e) {

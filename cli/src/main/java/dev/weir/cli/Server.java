@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What {@code weir serve} runs: an in-memory store, its key-value and object views, served on
+ * What {@code weir serve} runs: a store (in memory, or durable when the config names a
+ * directory), its key-value and object views, served on
  * the event bus of a Vert.x node until SIGINT or SIGTERM, then a shutdown in order, each step
  * bounded so none can hang the process: unbind (no new requests reach the store; the
  * snapshots, transactions, streams and uploads clients hold are released, and their clients'
@@ -63,7 +64,8 @@ final class Server {
     try {
       start();
     } catch (RuntimeException e) {
-      err.println("error: cannot serve " + name + ": " + Shell.describe(e));
+      err.println("error: cannot serve " + name + ": " + Shell.describe(e)
+          + DurableOptions.advice(e));
       err.flush();
       reason = "start failed";
       stop(); // whatever did start (a node in the cluster) must not outlive the command
@@ -79,8 +81,10 @@ final class Server {
   }
 
   private void start() {
+    // The store first: a directory another process holds fails at once, before a join.
+    // A durable store is opened (its log read) on boundedElastic; this thread waits.
+    store = config.isDurable() ? Await.value(Weir.open(config)) : Weir.inMemory(config);
     node = cluster == null ? VertxNode.local() : VertxNode.join(cluster, false);
-    store = Weir.inMemory(config);
     // The same store a local shell opens as :memory:, so a connected shell sees the same one.
     ObjectStore objects = ObjectStore.over(store);
     Await.value(objects.createBucket(ShellCommand.DEFAULT_BUCKET));
@@ -88,8 +92,11 @@ final class Server {
         StoreService.bind(node.vertx, store, objects, name, ServiceOptions.defaults()),
         VertxNode.JOIN_TIMEOUT);
     String addresses = binding.address("*");
-    say("weir serve: store " + name + " in memory (its data is lost on exit), max memory "
-        + ByteSize.format(config.maxMemoryBytes())
+    say("weir serve: store " + name + (config.isDurable()
+            ? " durable in " + config.directory() + " (sync " + config.syncPolicy()
+                + "; its data survives a restart)"
+            : " in memory (its data is lost on exit)")
+        + ", max memory " + ByteSize.format(config.maxMemoryBytes())
         + (config.maxMemoryBytesIsDefault() ? " (half the JVM's max heap; set --max-memory)" : ""));
     say("addresses: " + addresses + " (e.g. " + binding.address("get") + "), objects at "
         + binding.address("object.*") + " (a bucket named " + ShellCommand.DEFAULT_BUCKET

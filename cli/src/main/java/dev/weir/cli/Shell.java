@@ -121,10 +121,11 @@ final class Shell {
           + (session.hasObjects() ? "" : "; key-value only: it is served without objects") + ")"
           + "\nType help for commands, exit or Ctrl-D to leave.";
     }
+    // A local store is either in memory or durable (a directory or a file:// DSN).
     return "Weir " + Version.get() + " shell: store " + session.storeName()
         + (session.storeName().equals(ShellCommand.MEMORY)
                 || session.storeName().startsWith("mem://")
-            ? " (in memory: its data is lost on exit)" : "")
+            ? " (in memory: its data is lost on exit)" : " (durable: kept on disk across exits)")
         + "\nType help for commands, exit or Ctrl-D to leave.";
   }
 

@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import dev.weir.engine.InvalidArgumentException;
 import dev.weir.reactive.Weir;
 import dev.weir.reactive.WeirStore;
 import java.io.BufferedReader;
@@ -7,22 +8,31 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code weir shell [STORE]}: opens a store and runs the {@link Shell} on it, interactive on a
  * terminal, as a script otherwise. The store is opened from a DSN ({@link Weir#open}) so its
- * key-value and object views share one LSM; {@code :memory:} is {@value #MEMORY_DSN}.
+ * key-value and object views share one LSM; {@code :memory:} is {@value #MEMORY_DSN}, and a
+ * directory (a STORE with no {@code scheme://}) is the durable store {@code
+ * file://<absolute path>?bucket=default}. Opening one reads its log on Reactor's
+ * boundedElastic threads; this, the main thread, waits for it, and closes it on the way out
+ * (the log synced, the directory's lock released).
  * {@code --connect} uses a store that {@code weir serve} serves on the event bus instead, through
  * {@link BusConnection}, which alone (with {@link VertxNode}) names Vert.x classes: a plain shell
  * never loads them, and starts as fast as it did without them.
@@ -53,9 +63,13 @@ final class ShellCommand implements Callable<Integer> {
       paramLabel = "STORE",
       defaultValue = MEMORY,
       description = "The store to open: :memory: (the default) is a new in-memory store with a"
-          + " bucket named default; or a DSN such as mem://name?bucket=photos"
+          + " bucket named default; a directory such as ./data is a durable store there"
+          + " (created if absent, with a bucket named default), kept across restarts; or a DSN"
+          + " such as mem://name?bucket=photos or file:///path/to/dir"
           + " (see reactive-api/OBJECTS.md).")
   String store;
+
+  @Mixin DurableOptions durable;
 
   @Option(
       names = "--keep-going",
@@ -124,17 +138,52 @@ final class ShellCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), option + " needs --connect");
       }
     }
-    if (!MEMORY.equals(store) && !store.startsWith("mem://")) {
-      throw new ParameterException(spec.commandLine(),
-          "unknown store '" + store + "': only " + MEMORY + " and mem:// DSNs are available"
-              + " (on-disk stores are not implemented yet; --connect NAME uses a served one)");
+    String dsn = dsn();
+    try {
+      return StoreHandle.local(Await.value(opener.apply(dsn)));
+    } catch (RuntimeException e) {
+      // A bad DSN is the command line's mistake; a locked or damaged directory is not.
+      throw new CommandFailure("cannot open store '" + store + "': " + Shell.describe(e)
+          + DurableOptions.advice(e), Exceptions.unwrap(e) instanceof InvalidArgumentException
+              ? spec.exitCodeOnInvalidInput() : Shell.FAILED);
+    }
+  }
+
+  /**
+   * The DSN that STORE names: {@code :memory:}'s, a DSN as given, or a directory's, {@code
+   * file://<absolute path>?bucket=default}, with the durable store options added.
+   */
+  private String dsn() {
+    boolean file = store.startsWith("file://");
+    if (MEMORY.equals(store) || (store.contains("://") && !file)) {
+      requireNoDurableOptions();
+      return MEMORY.equals(store) ? MEMORY_DSN : store;
     }
     try {
-      return StoreHandle.local(
-          Await.value(opener.apply(MEMORY.equals(store) ? MEMORY_DSN : store)));
-    } catch (RuntimeException e) {
-      throw new CommandFailure("cannot open store '" + store + "': " + Shell.describe(e),
-          spec.exitCodeOnInvalidInput());
+      durable.syncPolicy(); // refused here, as the usage error it is, before anything opens
+    } catch (InvalidArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "bad --sync: " + e.getMessage());
+    }
+    if (file) {
+      return durable.addTo(store);
+    }
+    Path dir;
+    try {
+      dir = Path.of(store).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new ParameterException(spec.commandLine(),
+          "bad directory '" + store + "': " + e.getMessage());
+    }
+    // Encoded, since the DSN decodes its path: a '+', '%' or '?' in a name stays itself.
+    String path = URLEncoder.encode(dir.toString(), StandardCharsets.UTF_8).replace("%2F", "/");
+    return durable.addTo("file://" + path + "?bucket=" + DEFAULT_BUCKET);
+  }
+
+  private void requireNoDurableOptions() {
+    if (durable.given()) {
+      throw new ParameterException(spec.commandLine(),
+          (durable.sync != null ? "--sync" : "--salvage")
+              + " needs a durable store: a directory or a file:// DSN");
     }
   }
 
@@ -143,6 +192,7 @@ final class ShellCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "give a STORE or --connect NAME, not both");
     }
+    requireNoDurableOptions(); // the server's store: weir serve --dir sets them
     ClusterSettings cluster;
     try {
       // Port 0: any free port; this node is found through the members it joins.

@@ -139,6 +139,35 @@ class ServeConnectTest {
         run.err());
   }
 
+  /**
+   * {@code serve --dir}: what a connected shell wrote is in the directory when the server has
+   * stopped, where a local shell reads it; while it serves, the directory is its alone.
+   */
+  @Test
+  void aStoreServedFromADirectoryKeepsItsDataAfterTheServerStops() throws Exception {
+    Path data = dir.resolve("data");
+    try (ServerProcess server = ServerProcess.start("users", dir, "--dir", data.toString())) {
+      String banner = "weir serve: store users durable in " + data
+          + " (sync always; its data survives a restart), max memory ";
+      assertTrue(server.lines().stream().anyMatch(l -> l.startsWith(banner)),
+          server.lines().toString());
+      Run connected = ShellDriver.command(Weir::open, "put user:1 ada\nmb photos\n", "shell",
+          "--connect", "users", "--cluster-name", server.cluster, "--members", server.member());
+      assertEquals(new Run(0, "OK\nmade bucket photos\n", ""), connected);
+
+      Run locked = ShellDriver.script("get user:1\n", data.toString());
+      assertEquals(Shell.FAILED, locked.exitCode());
+      assertTrue(locked.err().startsWith("error: cannot open store '" + data + "': store locked:"
+          + " the store in " + data + " is already open"), locked.err());
+
+      server.terminateCleanly();
+    }
+    Run after = ShellDriver.script("get user:1\nls\n", data.toString());
+    assertEquals(0, after.exitCode(), after.err());
+    assertTrue(after.out().startsWith("ada\n"), after.out());
+    assertTrue(after.out().contains("| photos "), after.out());
+  }
+
   @Test
   void aWatchOpenWhenTheServerStopsFailsWithATypedError() throws Exception {
     try (ServerProcess server = ServerProcess.start("orders", dir)) {

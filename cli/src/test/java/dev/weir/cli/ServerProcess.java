@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -36,21 +37,26 @@ final class ServerProcess implements AutoCloseable {
   final String store;
   final String cluster;
   final int port;
+  private final List<String> options;
   private final Process process;
   private final Path stderr;
   private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
-  private ServerProcess(String store, Path dir, String cluster, int port) throws IOException {
+  private ServerProcess(String store, Path dir, String cluster, int port, List<String> options)
+      throws IOException {
     this.store = store;
     this.cluster = cluster;
     this.port = port;
+    this.options = options;
     this.stderr = Files.createTempFile(dir, "serve-" + store + "-", ".err");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), WeirCli.class.getName(),
-        "serve", "--cluster", "--name", store, "--cluster-name", cluster,
-        "--port", Integer.toString(port))
+    List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        WeirCli.class.getName(), "serve", "--cluster", "--name", store, "--cluster-name",
+        cluster, "--port", Integer.toString(port)));
+    command.addAll(options);
+    process = new ProcessBuilder(command)
         .redirectError(stderr.toFile())
         .start();
     Thread reader = new Thread(this::read, "serve-" + store + "-stdout");
@@ -58,9 +64,12 @@ final class ServerProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts a server and waits for its ready line. */
-  static ServerProcess start(String store, Path dir) throws IOException {
-    return start(store, dir, "weir-test-" + UUID.randomUUID(), freePort());
+  /**
+   * Starts a server and waits for its ready line; {@code options} go after the cluster's
+   * (e.g. {@code --dir}). Its standard error goes to a file in {@code dir}.
+   */
+  static ServerProcess start(String store, Path dir, String... options) throws IOException {
+    return start(store, dir, "weir-test-" + UUID.randomUUID(), freePort(), List.of(options));
   }
 
   /**
@@ -68,12 +77,12 @@ final class ServerProcess implements AutoCloseable {
    * port, as when an operator restarts {@code weir serve} with the same command line.
    */
   static ServerProcess restart(ServerProcess stopped, Path dir) throws IOException {
-    return start(stopped.store, dir, stopped.cluster, stopped.port);
+    return start(stopped.store, dir, stopped.cluster, stopped.port, stopped.options);
   }
 
-  private static ServerProcess start(String store, Path dir, String cluster, int port)
-      throws IOException {
-    ServerProcess server = new ServerProcess(store, dir, cluster, port);
+  private static ServerProcess start(String store, Path dir, String cluster, int port,
+      List<String> options) throws IOException {
+    ServerProcess server = new ServerProcess(store, dir, cluster, port, options);
     try {
       server.awaitLine("ready: serving weir." + store + ".* on " + server.member());
     } catch (RuntimeException | AssertionError e) {
@@ -86,6 +95,11 @@ final class ServerProcess implements AutoCloseable {
   /** What a shell passes to --members. */
   String member() {
     return "127.0.0.1:" + port;
+  }
+
+  /** Every line the server printed so far. */
+  List<String> lines() {
+    return List.copyOf(lines);
   }
 
   /** Waits for a line starting with {@code prefix}; fails at the guard or at end of output. */

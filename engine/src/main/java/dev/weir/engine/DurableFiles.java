@@ -1,27 +1,48 @@
 package dev.weir.engine;
 
+import dev.weir.engine.memtable.MemTable;
+import dev.weir.engine.run.Run;
 import dev.weir.engine.vfs.Directory;
 import dev.weir.engine.vfs.DirectoryLock;
 import dev.weir.engine.vfs.LocalDirectory;
+import dev.weir.engine.version.ManifestReplay;
+import dev.weir.engine.version.ManifestState;
+import dev.weir.engine.version.RunFileLoader;
+import dev.weir.engine.version.StoreDirectory;
+import dev.weir.engine.version.Version;
+import dev.weir.engine.version.VersionFiles;
 import dev.weir.engine.wal.ReplayReport;
 import dev.weir.engine.wal.WalReader;
 import dev.weir.engine.wal.WalRepair;
 import dev.weir.engine.wal.WalWriter;
 import dev.weir.engine.write.WriteLoop;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A durable store's hold on its directory: the lock, the directory and, once recovered, the
- * write-ahead log's writer. Opening and recovering block on the disk, so they run on the
- * opening thread (never an event loop: the reactive layer opens on a thread that may block);
- * after that, file I/O happens only on the log's own thread.
+ * A durable store's hold on its directory: the lock, the run files and manifest, and the
+ * write-ahead log.
+ *
+ * <p><b>Opening</b> is LevelDB's {@code DB::Recover}: lock the directory; replay the manifest
+ * {@code CURRENT} names; delete what no manifest names (runs a crashed flush left, old
+ * manifests, temporary files); load the runs; start a new manifest holding the recovered
+ * state (which drops a torn manifest tail); replay the log from the last flushed sequence,
+ * cutting a torn tail; start the log's writer after the last recovered sequence; release log
+ * segments the runs already hold. All of it blocks on the disk, on the opening thread (the
+ * reactive layer opens on a thread that may block, never an event loop). After that, file I/O
+ * happens only on the log's thread and the compactor's.
  */
 final class DurableFiles {
 
+  private static final System.Logger LOG = System.getLogger(DurableFiles.class.getName());
+
   private final Directory dir;
   private final DirectoryLock lock;
-  private WalWriter wal; // set once by recover(), on the opening thread, before the store escapes
+  // set on the opening thread before the store escapes; then read-only
+  private VersionFiles versionFiles;
+  private WalWriter wal;
   private ReplayReport replay;
 
   private DurableFiles(Directory dir, DirectoryLock lock) {
@@ -45,16 +66,80 @@ final class DurableFiles {
   }
 
   /**
-   * Redoes the log into {@code loop}, cuts a torn tail (or, when salvaging, the damage and what
-   * follows it), and starts the log's writer after the last recovered sequence.
+   * Recovers the runs and the manifest and starts a new manifest; returns the version to start
+   * from, visible through the last flushed sequence, with {@code active} as its memtable.
+   */
+  Version load(EngineConfig config, Run.BloomStats bloomStats, MemTable active) {
+    StoreDirectory store = new StoreDirectory(dir);
+    try {
+      StoreDirectory.Recovered recovered = store.recover();
+      ManifestState state = ManifestState.EMPTY;
+      long liveManifest = -1;
+      if (recovered != null) {
+        ManifestReplay r = recovered.replay();
+        state = r.state();
+        liveManifest = recovered.manifestNumber();
+        if (r.tornTail() != null) {
+          LOG.log(System.Logger.Level.INFO, "store " + dir.location() + ": cut the partial last"
+              + " record of " + recovered.manifest() + ": " + r.tornTail());
+        }
+      }
+      // before any new file: a crashed flush's leftover must not clash with a number reused now
+      store.deleteFiles(store.obsoleteFiles(state, liveManifest, id -> false));
+      RunFileLoader.Loaded loaded =
+          RunFileLoader.load(dir, state, config.bloomBitsPerKey(), bloomStats);
+      versionFiles = new VersionFiles(store, store.startManifest(state));
+      if (recovered != null) {
+        store.deleteFiles(List.of(recovered.manifest()));
+      }
+      return new Version(
+          state.lastFlushedSeq(), active, List.of(), loaded.levels(), loaded.tombstones());
+    } catch (IOException e) {
+      throw new StorageFailedException(
+          "cannot recover the store in " + dir.location() + ": " + e, e);
+    }
+  }
+
+  /** The run files and manifest, handed to the compactor. */
+  VersionFiles versionFiles() {
+    return versionFiles;
+  }
+
+  /**
+   * Redoes the log into {@code loop} from the last flushed sequence, cuts a torn tail (or, when
+   * salvaging, the damage and what follows it), and starts the log's writer after the last
+   * recovered sequence.
    */
   void recover(EngineConfig config, WriteLoop loop) {
-    replay = WalReader.replay(dir, loop.lastSequence() + 1, config.salvage(), loop::replay);
+    long flushed = versionFiles.lastFlushedSeq();
+    replay = WalReader.replay(dir, flushed + 1, config.salvage(), loop::replay);
+    report(replay);
     WalRepair.apply(dir, replay);
     wal =
         WalWriter.start(
             dir, config.syncPolicy(), config.walSegmentBytes(), loop.lastSequence() + 1);
     loop.attachLog(wal);
+    wal.releaseBelow(flushed);
+  }
+
+  /** The log may drop what the runs on disk now hold: called after a flush is recorded. */
+  void flushedThrough(long seq) {
+    WalWriter w = wal;
+    if (w != null) {
+      w.releaseBelow(seq);
+    }
+  }
+
+  /** Says what a cut drops: a torn tail is expected after a crash, salvaged damage is not. */
+  private void report(ReplayReport r) {
+    if (r.salvaged() != null) {
+      LOG.log(System.Logger.Level.WARNING, "store " + dir.location() + ": the log was damaged;"
+          + " salvage kept its valid prefix through sequence " + r.lastSeq() + " and drops "
+          + r.salvaged());
+    } else if (r.tornTail() != null) {
+      LOG.log(System.Logger.Level.INFO, "store " + dir.location() + ": cut the partial last"
+          + " write a crash left (never acknowledged): " + r.tornTail());
+    }
   }
 
   /** What the replay found: the last sequence, records replayed, any cut. */
@@ -66,23 +151,61 @@ final class DurableFiles {
     return dir;
   }
 
-  /** Syncs and closes the log, then releases the lock; completes when both are done. */
-  CompletableFuture<Void> close() {
-    CompletableFuture<Void> logClosed =
-        wal == null ? CompletableFuture.completedFuture(null) : wal.close();
-    return logClosed.handle(
-        (ok, failure) -> {
-          releaseLock();
-          if (failure != null) {
-            throw failure instanceof RuntimeException r ? r : new StorageFailedException(
-                "closing the log of " + dir.location() + " failed: " + failure, failure);
-          }
-          return null;
-        });
+  /**
+   * Once {@code compactorStopped} (no file is written after it): syncs and closes the log,
+   * closes the manifest, then releases the lock; completes when all are done.
+   */
+  CompletableFuture<Void> close(CompletableFuture<Void> compactorStopped) {
+    return compactorStopped
+        .thenCompose(stopped -> wal == null ? CompletableFuture.<Void>completedFuture(null)
+            : wal.close())
+        .handle(
+            (ok, failure) -> {
+              List<Throwable> problems = new ArrayList<>();
+              if (failure != null) {
+                problems.add(failure);
+              }
+              closeManifest(problems);
+              releaseLock();
+              if (!problems.isEmpty()) {
+                Throwable first = problems.get(0);
+                while (first instanceof java.util.concurrent.CompletionException
+                    && first.getCause() != null) {
+                  first = first.getCause();
+                }
+                throw first instanceof RuntimeException r ? r : new StorageFailedException(
+                    "closing the store in " + dir.location() + " failed: " + first, first);
+              }
+              return null;
+            });
   }
 
-  /** Releases the lock at once: a failed open gives up the directory. */
-  void releaseLock() {
+  private void closeManifest(List<Throwable> problems) {
+    if (versionFiles == null) {
+      return;
+    }
+    try {
+      versionFiles.close();
+    } catch (IOException e) {
+      problems.add(e);
+    }
+  }
+
+  /**
+   * A failed open gives up the directory: once the compactor has stopped (the opening thread
+   * waits for it, so no file is written after the lock is released and a retry, say with
+   * salvage, can open at once), closes what it started and releases the lock.
+   */
+  void abandon(CompletableFuture<Void> compactorStopped) {
+    compactorStopped.join();
+    if (wal != null) {
+      wal.close();
+    }
+    closeManifest(new ArrayList<>());
+    releaseLock();
+  }
+
+  private void releaseLock() {
     try {
       lock.close();
     } catch (IOException e) {

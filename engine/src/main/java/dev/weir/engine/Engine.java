@@ -3,6 +3,7 @@ package dev.weir.engine;
 import dev.weir.engine.changes.ChangeLog;
 import dev.weir.engine.compaction.CompactionPicker;
 import dev.weir.engine.compaction.Compactor;
+import dev.weir.engine.compaction.DurableEdits;
 import dev.weir.engine.iterator.KeySource;
 import dev.weir.engine.iterator.MergingCursor;
 import dev.weir.engine.iterator.SourceCursor;
@@ -14,6 +15,7 @@ import dev.weir.engine.memtable.MemTable;
 import dev.weir.engine.run.Run;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.vfs.Directory;
+import dev.weir.engine.wal.ReplayReport;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionHolder;
 import dev.weir.engine.write.ReadSet;
@@ -53,14 +55,18 @@ public final class Engine implements AutoCloseable {
   private Engine(EngineConfig config, DurableFiles files) {
     this.files = files;
     this.config = config;
+    MemTable first = new MemTable(0, config.memtableBytes(), config.bloomBitsPerKey());
     this.versions =
         new VersionHolder(
-            Version.empty(new MemTable(0, config.memtableBytes(), config.bloomBitsPerKey())));
+            files == null ? Version.empty(first) : files.load(config, bloomStats, first));
     Compactor[] compactorRef = new Compactor[1];
     this.changes =
         new ChangeLog(
             config.changeLogCapacity(),
             Math.min(config.changeLogBytes(), Math.max(1024, config.maxMemoryBytes() / 8)));
+    if (files != null) {
+      changes.startAt(versions.current().visibleSeq() + 1); // the log replays from there
+    }
     this.writeLoop =
         new WriteLoop(
             versions,
@@ -89,8 +95,13 @@ public final class Engine implements AutoCloseable {
             config.bloomBitsPerKey(),
             Math.max(2 * config.memtableBytes(), config.level1Bytes() / 8),
             bloomStats,
-            new AtomicLong(),
-            config.expirySweepInterval().toNanos());
+            new AtomicLong(files == null ? 0 : files.versionFiles().nextFileNumber() - 1),
+            config.expirySweepInterval().toNanos(),
+            files == null ? null : new DurableEdits(
+                files.versionFiles(),
+                () -> writeLoop.failure() != null ? -1 : versions.current().visibleSeq(),
+                files::flushedThrough,
+                writeLoop::failStop));
     compactorRef[0] = compactor;
   }
 
@@ -125,18 +136,28 @@ public final class Engine implements AutoCloseable {
       files.recover(config, engine.writeLoop);
       return engine;
     } catch (RuntimeException | Error e) {
+      CompletableFuture<Void> compactorStopped = CompletableFuture.completedFuture(null);
       if (engine != null) {
         engine.closed = true;
         engine.writeLoop.close();
-        engine.compactor.close();
+        compactorStopped = engine.compactor.close();
       }
-      files.releaseLock();
+      files.abandon(compactorStopped);
       throw e;
     }
   }
 
   public EngineConfig config() {
     return config;
+  }
+
+  /**
+   * What opening a durable store recovered from its log: the last sequence, the records
+   * replayed, and any cut (a torn tail, or with {@code salvage} the damage dropped); null for an
+   * in-memory store.
+   */
+  public ReplayReport recovery() {
+    return files == null ? null : files.replayReport();
   }
 
   // ---------------------------------------------------------------- reads
@@ -500,12 +521,12 @@ public final class Engine implements AutoCloseable {
     }
     closed = true;
     writeLoop.close();
-    compactor.close();
+    CompletableFuture<Void> compactorStopped = compactor.close();
     if (files == null) {
       done.complete(null);
     } else {
       // completed off the log's thread: what the caller chains on it is user code
-      files.close().whenCompleteAsync((ok, e) -> {
+      files.close(compactorStopped).whenCompleteAsync((ok, e) -> {
         if (e == null) {
           done.complete(null);
         } else {

@@ -5,8 +5,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
  * Tells BlockHound that engine threads must never block, and names the few places they may:
- * the compactor's idle wait for its next task, and the WAL thread's wait for work and its file
- * I/O (its open, group commit, idle sync and close; never the completions it runs). Loaded by
+ * the compactor's idle wait for its next task and, in durable mode, its writing of run files
+ * and the manifest; and the WAL thread's wait for work and its file
+ * I/O (its open, group commit, idle sync, segment release and close; never the completions
+ * it runs). Loaded by
  * BlockHound through {@code META-INF/services}; BlockHound is an optional dependency.
  *
  * <p>BlockHound does not count {@code FileChannel} I/O as blocking, so this marks it: a file
@@ -23,8 +25,11 @@ public final class WeirBlockHoundIntegration implements BlockHoundIntegration {
     builder.nonBlockingThreadPredicate(current -> current.or(t -> t instanceof EngineThread));
     builder.allowBlockingCallsInside(
         "dev.weir.engine.compaction.CompactorThread", "awaitWork");
+    // durable mode: the compactor writes runs and the manifest, and deletes removed runs' files
+    builder.allowBlockingCallsInside("dev.weir.engine.compaction.Compactor", "persist");
+    builder.allowBlockingCallsInside("dev.weir.engine.compaction.Compactor", "deleteRemovedFiles");
     for (String method : new String[] {
-        "awaitWork", "openLog", "commitGroup", "syncIdle", "closeLog"}) {
+        "awaitWork", "openLog", "commitGroup", "syncIdle", "closeLog", "deleteSegments"}) {
       builder.allowBlockingCallsInside(WAL_WRITER, method);
     }
     builder.markAsBlocking(FILE_CHANNEL, "force", "(Z)V");

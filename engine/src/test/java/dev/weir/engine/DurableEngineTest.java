@@ -180,6 +180,50 @@ class DurableEngineTest {
   }
 
   @Test
+  void flushedRunsGoToDiskTheLogIsTruncatedAndAReopenReadsRunsPlusTheLogTail()
+      throws Exception {
+    EngineConfig small = config().toBuilder().walSegmentBytes(8192).build();
+    Engine e = Engine.open(small);
+    opened.add(e);
+    for (int i = 0; i < 3000; i++) {
+      int n = i;
+      Writes.await(cb -> e.put(b(String.format("k%05d", n)), b("v" + n), cb));
+    }
+    Writes.await(cb -> e.deleteRange(b("k00100"), b("k00200"), cb));
+    Writes.settle(e);
+    for (int i = 3000; i < 3100; i++) {
+      int n = i;
+      Writes.await(cb -> e.put(b(String.format("k%05d", n)), b("v" + n), cb));
+    }
+    List<String> files = List.of(dir.toFile().list());
+    assertTrue(files.stream().anyMatch(f -> f.endsWith(".run")), files.toString());
+    assertTrue(files.contains("CURRENT"), files.toString());
+    assertTrue(files.stream().anyMatch(f -> f.startsWith("MANIFEST-")), files.toString());
+    assertFalse(files.contains("000001.wal"), "the flushed log's first segment is released: "
+        + files);
+    long seq = e.snapshot().sequence();
+    close(e);
+
+    Engine again = Engine.open(small);
+    opened.add(again);
+    assertEquals(seq, again.snapshot().sequence());
+    assertTrue(again.recovery().records() < 3100, "only the log's tail is replayed: "
+        + again.recovery());
+    for (int i = 0; i < 3100; i++) {
+      String v = s(again.get(b(String.format("k%05d", i))));
+      assertEquals(i >= 100 && i < 200 ? null : "v" + i, v, "key " + i);
+    }
+    Writes.settle(again);
+    Writes.await(cb -> again.put(b("after"), b("x"), cb));
+    close(again);
+    Engine third = Engine.open(small);
+    opened.add(third);
+    assertEquals("x", s(third.get(b("after"))));
+    assertEquals("v2999", s(third.get(b("k02999"))));
+    assertNull(third.get(b("k00150")));
+  }
+
+  @Test
   void noSyncPolicyStillRecoversWhatAClosedStoreWrote() throws Exception {
     Engine e = Engine.open(config().toBuilder().syncPolicy(SyncPolicy.NONE).build());
     opened.add(e);

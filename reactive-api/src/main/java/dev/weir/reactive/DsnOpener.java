@@ -102,19 +102,7 @@ final class DsnOpener {
   /** {@code always}, {@code none}, or an ISO-8601 interval such as {@code PT1S}. */
   private static SyncPolicy syncPolicy(String v, boolean durable, String dsn) {
     durableOnly("sync", durable, dsn);
-    return switch (v) {
-      case "always" -> SyncPolicy.ALWAYS;
-      case "none" -> SyncPolicy.NONE;
-      default -> {
-        Duration d = duration("sync", v);
-        if (d.isNegative() || d.isZero()) {
-          throw new InvalidArgumentException(
-              "sync must be always, none or a positive ISO-8601 interval such as PT1S, was '"
-                  + v + "'");
-        }
-        yield SyncPolicy.every(d);
-      }
-    };
+    return SyncPolicy.parse(v);
   }
 
   private static boolean flag(String option, String v, boolean durable, String dsn) {

@@ -193,8 +193,8 @@ final class BusClient {
       return settled(ar); // the new store's own refusal, or its failure
     }
     return Future.failedFuture(new StoreReplacedException(address + " was answered by a new "
-        + "store (" + answered + ", not " + known + " as before; a restarted server's store "
-        + "starts empty): its answer is dropped, the next requests go to it"));
+        + "store (" + answered + ", not " + known + " as before; a restarted server's in-memory "
+        + "store starts empty): its answer is dropped, the next requests go to it"));
   }
 
   void sendNow(String op, Object body, DeliveryOptions delivery) {

@@ -99,7 +99,8 @@ public final class StoreBinding {
       if (expected != null && !expected.equals(identity)) {
         Failures.reply(m, new StoreReplacedException(addresses.of("*") + " is served by a "
             + "new store (" + identity + ", not " + expected + " as before; a restarted "
-            + "server's store starts empty): this request was not run, the next ones go to it"));
+            + "server's in-memory store starts empty): this request was not run, the next "
+            + "ones go to it"));
         return;
       }
       String owner = m.headers().get(Addresses.OWNER);

@@ -61,6 +61,16 @@ public final class ChangeLog {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * Called once as a durable store opens, before any change: the log starts at {@code seq}
+   * (what the recovered write-ahead log holds), so a watch from an older sequence is told the
+   * changes are gone rather than handed nothing.
+   */
+  public void startAt(long seq) {
+    floor = seq;
+    groupStart = seq;
+  }
+
   /** Changes the ring holds at most (its slots). */
   public int capacity() {
     return mask + 1;

@@ -1,5 +1,6 @@
 package dev.weir.engine.compaction;
 
+import dev.weir.engine.StorageFailedException;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
 import dev.weir.engine.WriteCallback;
@@ -14,9 +15,11 @@ import dev.weir.engine.run.RunCursor;
 import dev.weir.engine.snapshot.SnapshotRegistry;
 import dev.weir.engine.version.Version;
 import dev.weir.engine.version.VersionEdit;
+import dev.weir.engine.version.VersionFiles;
 import dev.weir.engine.version.VersionHolder;
 import dev.weir.engine.write.WriteLoop;
 import dev.weir.engine.write.WriteOp;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -58,6 +62,15 @@ import java.util.function.LongSupplier;
  *
  * <p><b>Failure.</b> A job that throws is counted and retried on the next wake-up; the store's
  * data is untouched since nothing is installed.
+ *
+ * <p><b>Durable mode.</b> Before an edit goes to the write loop, its runs are written as files
+ * and the edit recorded in the manifest ({@link VersionFiles}), here on the compactor's thread,
+ * which is the only place besides the WAL thread allowed to block on the disk. A flush first
+ * waits until the log has made durable every sequence of the memtables it flushes, so no run
+ * on disk holds a write that was never acknowledged and the log never has a hole below the
+ * flushed sequence. A manifest that could not be written fail-stops the store. Files of removed
+ * runs are deleted once their edit is installed; reads never touch files (see {@link
+ * VersionFiles}).
  */
 public final class Compactor {
 
@@ -91,6 +104,10 @@ public final class Compactor {
    */
   private final ConcurrentLinkedQueue<WriteCallback> pendingSweeps = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
+  /** Durable mode's files and hooks; null in memory. */
+  private final DurableEdits durable;
+  /** Set on the compactor's thread when the manifest failed: no job runs again. */
+  private volatile boolean diskFailed;
 
   public Compactor(
       String storeName,
@@ -104,7 +121,9 @@ public final class Compactor {
       long targetRunBytes,
       Run.BloomStats bloomStats,
       AtomicLong runIds,
-      long expirySweepNanos) {
+      long expirySweepNanos,
+      DurableEdits durable) {
+    this.durable = durable;
     this.versions = versions;
     this.snapshots = snapshots;
     this.writeLoop = writeLoop;
@@ -274,18 +293,23 @@ public final class Compactor {
 
   private volatile Throwable lastFailure;
 
-  /** Stops taking new jobs; a job in progress finishes and its edit is installed or dropped. */
-  public void close() {
+  /**
+   * Stops taking new jobs; a job in progress finishes and its edit is installed or dropped. The
+   * future completes once the thread has stopped, so no file is written after it (a durable
+   * store releases its directory only then).
+   */
+  public CompletableFuture<Void> close() {
     closed = true;
-    thread.shutdown();
+    CompletableFuture<Void> stopped = thread.shutdown();
     releaseWaiters(Long.MAX_VALUE);
     failPendingSweeps();
+    return stopped;
   }
 
   private void runOne() {
     long generation = idleRequests.get();
     wakeAgain.set(false);
-    if (closed) {
+    if (closed || diskFailed) {
       running.set(false);
       return;
     }
@@ -299,6 +323,10 @@ public final class Compactor {
         job = full == null ? job : full;
       }
       edit = job == null ? null : execute(job, v);
+      if (edit != null && durable != null && !persist(edit, v)) {
+        edit = null;
+        job = null;
+      }
     } catch (Throwable e) {
       // nothing was installed, so the store is intact; the next wake-up tries again
       failures.incrementAndGet();
@@ -317,6 +345,7 @@ public final class Compactor {
       return;
     }
     boolean flush = job.isFlush();
+    VersionEdit installed = edit;
     writeLoop.submitEdit(
         WriteOp.edit(
             edit,
@@ -325,7 +354,10 @@ public final class Compactor {
               public void onSuccess(long sequence, long result) {
                 (flush ? flushes : compactions).incrementAndGet();
                 if (!closed) {
-                  thread.execute(Compactor.this::runOne); // still "running": the next job
+                  thread.execute(() -> { // still "running": the next job
+                    deleteRemovedFiles(installed);
+                    runOne();
+                  });
                 } else {
                   running.set(false);
                 }
@@ -337,6 +369,52 @@ public final class Compactor {
                 running.set(false);
               }
             }));
+  }
+
+  /**
+   * Durable mode: writes the edit's runs and records it, once the log holds every sequence it
+   * flushes. Returns false when the store stopped meanwhile (closed, or its log failed): the
+   * edit is then dropped, with nothing recorded. Blocks on the disk: the BlockHound integration
+   * allows it here.
+   */
+  private boolean persist(VersionEdit edit, Version v) throws IOException {
+    long sealed = 0;
+    for (MemTable m : edit.flushed()) {
+      sealed = Math.max(sealed, m.sealedSeq());
+    }
+    while (durable.durableSeq().getAsLong() < sealed) {
+      if (closed || durable.durableSeq().getAsLong() < 0) {
+        return false;
+      }
+      LockSupport.parkNanos(50_000); // the log's fsync is under way
+    }
+    try {
+      long flushed = durable.files().persist(edit, v, runIds.get() + 1);
+      if (!edit.flushed().isEmpty()) {
+        durable.flushedThrough().accept(flushed);
+      }
+      return true;
+    } catch (VersionFiles.ManifestFailedException e) {
+      diskFailed = true;
+      durable.failStop().accept(new StorageFailedException(
+          "cannot record a version in the manifest in "
+              + durable.files().directory().location() + ": " + e.getCause()
+              + "; the store is stopped (reopen it)", e));
+      throw e;
+    }
+  }
+
+  /** Durable mode: deletes the files of the runs an installed edit removed. */
+  private void deleteRemovedFiles(VersionEdit edit) {
+    if (durable == null || diskFailed) {
+      return;
+    }
+    try {
+      durable.files().deleteRemoved(edit);
+    } catch (IOException | RuntimeException e) {
+      // a file left behind is named by no manifest: the next open deletes it
+      lastFailure = e;
+    }
   }
 
   private VersionEdit execute(CompactionJob job, Version v) {

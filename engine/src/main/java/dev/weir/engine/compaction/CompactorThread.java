@@ -1,6 +1,7 @@
 package dev.weir.engine.compaction;
 
 import dev.weir.engine.EngineThread;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,6 +21,7 @@ final class CompactorThread implements Runnable {
   private final Runnable tick;
   private final long tickNanos;
   private volatile boolean stopped;
+  private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
   /** Runs {@code tick} about every {@code tickNanos} while otherwise idle. */
   CompactorThread(String name, Runnable onFailure, Runnable tick, long tickNanos) {
@@ -36,10 +38,11 @@ final class CompactorThread implements Runnable {
     LockSupport.unpark(thread);
   }
 
-  /** Stops after the task in progress; queued tasks are dropped. */
-  void shutdown() {
+  /** Stops after the task in progress; queued tasks are dropped. Completes once stopped. */
+  CompletableFuture<Void> shutdown() {
     stopped = true;
     LockSupport.unpark(thread);
+    return terminated;
   }
 
   @Override
@@ -64,6 +67,7 @@ final class CompactorThread implements Runnable {
       }
     }
     tasks.clear();
+    terminated.complete(null);
   }
 
   /**

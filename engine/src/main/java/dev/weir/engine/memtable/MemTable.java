@@ -46,6 +46,8 @@ public final class MemTable implements KeySource {
   private volatile long minExpireAt;
   private long minSeq = Long.MAX_VALUE;
   private long maxSeq;
+  /** The store's last sequence when the write loop froze it; 0 while active. */
+  private volatile long sealedSeq;
 
   /**
    * @param capacityBytes the size at which the write loop rotates it
@@ -71,6 +73,20 @@ public final class MemTable implements KeySource {
 
   public long id() {
     return id;
+  }
+
+  /**
+   * Called by the write loop as it freezes this memtable: every sequence up to {@code seq} is
+   * now in this memtable, an older one, a run, or (range deletes and log records) elsewhere, so
+   * once it is flushed a durable store's log is needed only after {@code seq}.
+   */
+  public void seal(long seq) {
+    sealedSeq = seq;
+  }
+
+  /** The last sequence when frozen; 0 while still active. */
+  public long sealedSeq() {
+    return sealedSeq;
   }
 
   /** Called only by the write loop. Returns the heap bytes the new version costs. */

@@ -8,6 +8,7 @@ import dev.weir.engine.key.BloomFilter;
 import dev.weir.engine.key.ValueKind;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
@@ -279,6 +280,17 @@ public final class Run implements KeySource {
   Bytes keyView(int i) {
     int start = keyStart(i);
     return Bytes.wrap(keyBlock(i), start, keyEnd(i) - start);
+  }
+
+  /** The length of entry {@code i}'s key. */
+  int keyLength(int i) {
+    return keyEnd(i) - keyStart(i);
+  }
+
+  /** Puts entry {@code i}'s key at {@code out}'s position, copying no more than once. */
+  void putKey(int i, ByteBuffer out) {
+    int start = keyStart(i);
+    out.put(keyBlock(i), start, keyEnd(i) - start);
   }
 
   private byte[] keyBlock(int i) {

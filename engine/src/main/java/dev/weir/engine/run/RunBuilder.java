@@ -36,6 +36,24 @@ public final class RunBuilder {
     this.bloomStats = bloomStats;
   }
 
+  /**
+   * A builder sized for {@code expectedEntries}, as a run file's footer tells: its arrays are
+   * allocated once instead of doubled twenty times on the way to a million entries.
+   */
+  public RunBuilder(int bitsPerKey, Run.BloomStats bloomStats, int expectedEntries) {
+    this(bitsPerKey, bloomStats);
+    if (expectedEntries < 0) {
+      throw new IllegalArgumentException("expectedEntries must not be negative: "
+          + expectedEntries);
+    }
+    int n = Math.max(64, expectedEntries + 1);
+    keyBlocks = new byte[n / Run.KEY_BLOCK + 1][];
+    keyOffsets = new int[n + 1];
+    seqs = new long[n];
+    values = new byte[n][];
+    hashes = new long[n];
+  }
+
   public int size() {
     return size;
   }

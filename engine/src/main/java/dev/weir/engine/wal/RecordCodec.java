@@ -16,7 +16,7 @@ final class RecordCodec {
   static int payloadSize(WalRecord record) {
     long size = 4;
     for (WalEntry e : record.entries()) {
-      size += 1 + 4 + length(e.key()) + 4 + length(e.value());
+      size += 1 + LogFields.size(e.key()) + LogFields.size(e.value());
       if (e.kind() == WalEntry.PUT) {
         size += 8;
       }
@@ -32,8 +32,8 @@ final class RecordCodec {
     out.putInt(record.entries().size());
     for (WalEntry e : record.entries()) {
       out.put(e.kind());
-      putBytes(out, e.key());
-      putBytes(out, e.value());
+      LogFields.putBytes(out, e.key());
+      LogFields.putBytes(out, e.value());
       if (e.kind() == WalEntry.PUT) {
         out.putLong(e.expireAt());
       }
@@ -52,8 +52,8 @@ final class RecordCodec {
     List<WalEntry> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       byte kind = in.get();
-      byte[] key = getBytes(in);
-      byte[] value = getBytes(in);
+      byte[] key = LogFields.getBytes(in);
+      byte[] value = LogFields.getBytes(in);
       long expireAt = kind == WalEntry.PUT ? in.getLong() : 0;
       check(kind, key, value);
       entries.add(WalEntry.decoded(kind, key, value, expireAt));
@@ -75,31 +75,5 @@ final class RecordCodec {
     if (!ok) {
       throw new IllegalArgumentException("bad entry of kind " + kind);
     }
-  }
-
-  private static int length(byte[] bytes) {
-    return bytes == null ? 0 : bytes.length;
-  }
-
-  private static void putBytes(ByteBuffer out, byte[] bytes) {
-    if (bytes == null) {
-      out.putInt(-1);
-    } else {
-      out.putInt(bytes.length);
-      out.put(bytes);
-    }
-  }
-
-  private static byte[] getBytes(ByteBuffer in) {
-    int n = in.getInt();
-    if (n == -1) {
-      return null;
-    }
-    if (n < 0 || n > in.remaining()) {
-      throw new IllegalArgumentException("bad length " + n);
-    }
-    byte[] bytes = new byte[n];
-    in.get(bytes);
-    return bytes;
   }
 }

@@ -1,6 +1,8 @@
 package dev.weir.engine.wal;
 
+import dev.weir.engine.InvalidArgumentException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,33 @@ public final class SyncPolicy {
       throw new IllegalArgumentException("the sync interval must be positive: " + interval);
     }
     return new SyncPolicy(interval.toNanos(), "every " + interval);
+  }
+
+  /**
+   * A policy as a DSN or a command line names it: {@code always}, {@code none}, or a positive
+   * ISO-8601 interval such as {@code PT1S}; anything else is an {@link
+   * InvalidArgumentException} saying what is accepted.
+   */
+  public static SyncPolicy parse(String text) {
+    Objects.requireNonNull(text, "text");
+    switch (text) {
+      case "always":
+        return ALWAYS;
+      case "none":
+        return NONE;
+      default:
+        try {
+          Duration interval = Duration.parse(text);
+          if (!interval.isNegative() && !interval.isZero()) {
+            return every(interval);
+          }
+        } catch (DateTimeParseException e) {
+          // refused below, with what is accepted
+        }
+        throw new InvalidArgumentException(
+            "sync must be always, none or a positive ISO-8601 interval such as PT1S, was '"
+                + text + "'");
+    }
   }
 
   boolean syncsEveryGroup() {

@@ -51,17 +51,20 @@ public final class WalReader {
       ByteBuffer bytes = readAll(dir, segment);
       int pos = 0;
       while (pos < bytes.limit()) {
-        String problem = frameProblem(bytes, pos);
+        String problem = LogFrame.problem(bytes, pos);
         WalRecord record = null;
         if (problem == null) {
-          long seq = bytes.getLong(pos + 4);
-          long expected = lastSeq == 0 ? Math.max(fromSeq, 1) : lastSeq + 1;
-          if (lastSeq == 0 ? seq > expected : seq != expected) {
+          long seq = LogFrame.seq(bytes, pos);
+          // below fromSeq the runs hold everything, so the log may skip sequences there (a
+          // writer restarted past a flush that outran the log's last write); from fromSeq on
+          // every sequence must follow its predecessor
+          boolean skipping = lastSeq + 1 < fromSeq;
+          long expected = skipping ? Math.max(fromSeq, 1) : lastSeq + 1;
+          if (skipping ? seq > expected || seq <= lastSeq : seq != expected) {
             problem = "sequence " + seq + " where " + expected + " was expected";
           } else {
             try {
-              record = RecordCodec.decode(seq,
-                  bytes.slice(pos + RecordFrame.HEADER, bytes.getInt(pos)));
+              record = RecordCodec.decode(seq, LogFrame.payload(bytes, pos));
             } catch (RuntimeException e) {
               problem = "malformed payload: " + e.getMessage();
             }
@@ -71,7 +74,8 @@ public final class WalReader {
           }
         }
         if (problem != null) {
-          boolean torn = i == segments.size() - 1 && !validFrameAfter(bytes, pos, lastSeq);
+          boolean torn =
+              i == segments.size() - 1 && !LogFrame.validFrameAfter(bytes, pos, lastSeq);
           return stop(dir, segments, i, pos, bytes, problem, torn, salvage, lastSeq, records);
         }
         if (record.lastSeq() >= fromSeq) {
@@ -98,38 +102,6 @@ public final class WalReader {
     }
     throw new CorruptionException(dir.describe(segments.get(i)), pos,
         problem + "; open with salvage to keep the log before it");
-  }
-
-  /** Why the frame at {@code pos} is not whole and intact, or null when it is. */
-  private static String frameProblem(ByteBuffer bytes, int pos) {
-    int left = bytes.limit() - pos;
-    if (left < RecordFrame.HEADER) {
-      return "a partial header of " + left + " bytes";
-    }
-    int length = bytes.getInt(pos);
-    if (length == 0) {
-      return "zeros where a header should be";
-    }
-    if (length < 4 || length > left - RecordFrame.HEADER) {
-      return "a length of " + length + " with " + (left - RecordFrame.HEADER) + " bytes left";
-    }
-    if (RecordFrame.checksum(bytes, pos, length) != bytes.getInt(pos + 12)) {
-      return "checksum mismatch";
-    }
-    return null;
-  }
-
-  /** Whether a valid frame of a sequence above {@code lastSeq} starts after {@code pos}. */
-  private static boolean validFrameAfter(ByteBuffer bytes, int pos, long lastSeq) {
-    for (int p = pos + 1; p <= bytes.limit() - RecordFrame.HEADER; p++) {
-      int length = bytes.getInt(p);
-      long seq = bytes.getLong(p + 4);
-      if (length >= 4 && length <= bytes.limit() - p - RecordFrame.HEADER && seq > lastSeq
-          && RecordFrame.checksum(bytes, p, length) == bytes.getInt(p + 12)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ByteBuffer readAll(Directory dir, String segment) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -50,6 +51,13 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * {@link SyncPolicy}), in append order; a callback must not block and must hand user code to
  * an executor. After {@link #close()}, queued appends are still written and synced; later ones
  * fail with {@link StoreClosedException}, nothing is left unanswered.
+ *
+ * <p><b>Truncation.</b> Once the runs hold every sequence up to some {@code seq}, {@link
+ * #releaseBelow} asks the WAL thread to delete the closed segments whose records are all at or
+ * below it (LevelDB deletes log files older than the one its last flush started). The thread
+ * does it between groups, so the caller never waits on the disk; the current segment is never
+ * deleted, so the log always keeps a file to continue. A failed delete is counted, not fatal:
+ * the segment stays, replay skips its flushed records, and the next release tries again.
  */
 public final class WalWriter {
 
@@ -84,6 +92,8 @@ public final class WalWriter {
 
   private final MpscUnboundedXaddArrayQueue<Pending> queue =
       new MpscUnboundedXaddArrayQueue<>(1024);
+  /** Requests to delete flushed segments, answered by the WAL thread. */
+  private final ConcurrentLinkedQueue<Release> releases = new ConcurrentLinkedQueue<>();
   private final SegmentWriter segments;
   private final SyncPolicy policy;
   private final String location;
@@ -108,6 +118,11 @@ public final class WalWriter {
   private final AtomicLong groups = new AtomicLong();
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong droppedCallbackErrors = new AtomicLong();
+  private final AtomicLong releasedSegments = new AtomicLong();
+  private final AtomicLong failedReleases = new AtomicLong();
+
+  /** A request to delete the segments flushed up to {@code seq}. */
+  private record Release(long seq, CompletableFuture<Integer> done) {}
 
   private WalWriter(Directory dir, SyncPolicy policy, long segmentBytes, long nextSeq) {
     this.segments = new SegmentWriter(dir, segmentBytes);
@@ -166,6 +181,35 @@ public final class WalWriter {
     return closedFuture;
   }
 
+  /**
+   * Asks the WAL thread to delete every closed segment all of whose records have sequences at
+   * or below {@code seq}, then sync the directory: call it once the runs and the manifest hold
+   * everything up to {@code seq}. Never blocks; the future completes on the WAL thread with the
+   * number of segments deleted (0 when a delete failed, see {@link #failedReleases}, or the log
+   * is closed or failed).
+   */
+  public CompletableFuture<Integer> releaseBelow(long seq) {
+    Release r = new Release(seq, new CompletableFuture<>());
+    releases.offer(r);
+    if (sleeping) {
+      LockSupport.unpark(thread);
+    }
+    if (terminated) {
+      answerReleases(0); // the thread stopped between our offer and its last look
+    }
+    return r.done;
+  }
+
+  /** Segments deleted by {@link #releaseBelow} so far. */
+  public long releasedSegments() {
+    return releasedSegments.get();
+  }
+
+  /** Releases whose delete or directory sync failed; their segments stay until the next one. */
+  public long failedReleases() {
+    return failedReleases.get();
+  }
+
   /** Appends taken so far, failed ones included. */
   public long appends() {
     return appends.get();
@@ -190,6 +234,9 @@ public final class WalWriter {
     openLog();
     lastSyncNanos = System.nanoTime();
     while (true) {
+      if (!releases.isEmpty()) {
+        releaseSegments();
+      }
       takeGroup();
       if (!group.isEmpty()) {
         long durable = commitGroup();
@@ -212,6 +259,7 @@ public final class WalWriter {
     closeLog();
     terminated = true;
     failRemaining();
+    answerReleases(0);
     if (failure == null) {
       closedFuture.complete(null);
     } else {
@@ -258,7 +306,7 @@ public final class WalWriter {
   /** The WAL thread's one wait: until an append or close unparks it, or a sync falls due. */
   private void awaitWork(long nanos) {
     sleeping = true;
-    if (queue.isEmpty() && !closed) {
+    if (queue.isEmpty() && releases.isEmpty() && !closed) {
       if (nanos > 0) {
         LockSupport.parkNanos(this, nanos);
       } else {
@@ -270,7 +318,7 @@ public final class WalWriter {
 
   private void openLog() {
     try {
-      segments.open();
+      segments.open(nextSeq);
     } catch (IOException | RuntimeException | Error e) {
       failure = ioFailure("cannot start a log segment in " + location, e);
     }
@@ -287,10 +335,11 @@ public final class WalWriter {
     if (failure != null) {
       return -1;
     }
+    long firstSeq = nextSeq;
     ByteBuffer bytes = encodeGroup();
     try {
       if (bytes.hasRemaining()) {
-        segments.write(bytes);
+        segments.write(bytes, firstSeq);
         unsynced = true;
       }
       if (unsynced && (policy.syncsEveryGroup() || intervalPassed())) {
@@ -350,6 +399,42 @@ public final class WalWriter {
       expected = r.lastSeq() + 1;
     }
     return true;
+  }
+
+  /**
+   * Deletes the segments every queued release covers (the highest sequence asked covers the
+   * others) and answers the requests. Not after a failure: a failed log touches no more files.
+   */
+  private void releaseSegments() {
+    long seq = Long.MIN_VALUE;
+    int n = 0;
+    for (Release r : releases) {
+      seq = Math.max(seq, r.seq);
+      n++;
+    }
+    int deleted = failure == null ? deleteSegments(seq) : 0;
+    for (int i = 0; i < n; i++) {
+      releases.poll().done.complete(deleted);
+    }
+  }
+
+  /** The file I/O of a release, apart from its completions. */
+  private int deleteSegments(long seq) {
+    try {
+      int deleted = segments.release(seq);
+      releasedSegments.lazySet(releasedSegments.get() + deleted);
+      return deleted;
+    } catch (IOException | RuntimeException e) {
+      failedReleases.incrementAndGet();
+      return 0;
+    }
+  }
+
+  /** Answers requests left once the WAL thread has stopped; CAS-free, the queue is MPMC. */
+  private void answerReleases(int deleted) {
+    for (Release r; (r = releases.poll()) != null; ) {
+      r.done.complete(deleted);
+    }
   }
 
   /** An interval sync that fell due with nothing queued. */

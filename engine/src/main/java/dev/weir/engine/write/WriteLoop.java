@@ -109,6 +109,7 @@ public final class WriteLoop {
   private final ChangeLog changes;
   private final int maxFrozen;
   private final int maxLevel0;
+  private final boolean durable;
   private volatile boolean closed;
   private volatile WeirException fatal;
   // written by the writer with release stores, read racily by stats: no fence per group
@@ -152,6 +153,7 @@ public final class WriteLoop {
     this.rangeCounter = rangeCounter;
     this.maxFrozen = maxFrozen;
     this.maxLevel0 = maxLevel0;
+    this.durable = durable;
   }
 
   /** Hands a write to the loop; its callback fires once it is visible or has failed. */
@@ -205,6 +207,20 @@ public final class WriteLoop {
     while (!role.compareAndSet(0, 1)) {
       Thread.onSpinWait();
     }
+  }
+
+  /**
+   * Fail-stops the store from outside the log (a manifest that could not be written): every
+   * later write fails with {@code error}; reads go on. Never blocks.
+   */
+  public void failStop(WeirException error) {
+    durables.offer(new Durable(null, 0, error));
+    drain();
+  }
+
+  /** The error that stopped the store, or null. */
+  public WeirException failure() {
+    return fatal;
   }
 
   /** Closes: later ops fail with the closed-store error; queued ones are answered. */
@@ -261,7 +277,8 @@ public final class WriteLoop {
       try {
         madeDurable = takeDurables();
         installed = installEdits();
-        stall = !closed && state.mustStall(maxFrozen, maxLevel0);
+        // a durable store being opened holds writes (an expiry sweep) until its log is attached
+        stall = !closed && ((durable && wal == null) || state.mustStall(maxFrozen, maxLevel0));
         group = stall ? null : applyGroup();
         if (stall) {
           state.publish();

@@ -280,6 +280,7 @@ final class WriterState {
     boolean rotate = forceRotation || active.approximateBytes() >= memtableBytes;
     forceRotation = false;
     if (rotate) {
+      active.seal(lastSeq);
       frozenBytes += active.approximateBytes();
       frozen.add(0, active);
       active = active.successor(nextTableId++);
