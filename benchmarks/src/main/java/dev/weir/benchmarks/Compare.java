@@ -43,8 +43,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * its {@code System.arraycopy} probe, retained heap per record (one fresh JVM per store, {@link
  * HeapProbe}), the object-store benchmarks ({@link ObjectBenchmark}), tables beside the KV API
  * on the same data ({@link TableBenchmark}, bytes per item from {@link TableMemory}; {@code
- * --only=table} runs these alone) and, in the full run, the lone put's latency ({@link
- * LonePutLatencyBenchmark}).
+ * --only=table} runs these alone), durable mode beside RocksDB and MVStore on disk ({@link
+ * DurableReport}; {@code --only=durable} runs it alone) and, in the full run, the lone put's
+ * latency ({@link LonePutLatencyBenchmark}).
  *
  * <pre>{@code
  * ./weir bench [--quick]                   # builds if needed, then runs this class
