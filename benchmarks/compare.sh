@@ -11,6 +11,7 @@
 #   benchmarks/compare.sh --stores=weir,mvstore,rocksdb     # a subset (must include weir)
 #   benchmarks/compare.sh --only=blob                       # only the workloads matching a regex
 #   benchmarks/compare.sh --only=table                      # tables beside the KV API (issue 14)
+#   benchmarks/compare.sh --only=durable                    # durable mode vs RocksDB, MVStore (issue 16)
 #   MVN="mvn -o" benchmarks/compare.sh                      # build with another Maven command
 set -euo pipefail
 

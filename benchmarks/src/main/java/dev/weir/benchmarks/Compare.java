@@ -43,8 +43,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * its {@code System.arraycopy} probe, retained heap per record (one fresh JVM per store, {@link
  * HeapProbe}), the object-store benchmarks ({@link ObjectBenchmark}), tables beside the KV API
  * on the same data ({@link TableBenchmark}, bytes per item from {@link TableMemory}; {@code
- * --only=table} runs these alone) and, in the full run, the lone put's latency ({@link
- * LonePutLatencyBenchmark}).
+ * --only=table} runs these alone), durable mode beside RocksDB and MVStore on disk ({@link
+ * DurableReport}; {@code --only=durable} runs it alone) and, in the full run, the lone put's
+ * latency ({@link LonePutLatencyBenchmark}).
  *
  * <pre>{@code
  * ./weir bench [--quick]                   # builds if needed, then runs this class
@@ -95,7 +96,7 @@ public final class Compare {
     String group() {
       return READS.contains(workload) ? "reads" : FILLS.contains(workload) ? "fills"
           : workload.startsWith("blob") ? "blobs" : workload.startsWith("table_") ? "tables"
-          : workload;
+          : workload.startsWith("durable_") ? "durable" : workload;
     }
   }
 
@@ -144,6 +145,8 @@ public final class Compare {
   private final Map<String, double[]> heap = new LinkedHashMap<>();
   /** Bytes per item against bytes per KV record, once the tables' step ran. */
   private TableMemory.Footprint footprint;
+  /** Bytes on disk per user byte of a durable store, once the durable step ran. */
+  private DurableFootprint.Footprint disk;
   private final List<String> failures = new ArrayList<>();
   private final PrintStream log;
   private final String loadBefore;
@@ -256,6 +259,7 @@ public final class Compare {
     tasks.add(new Task("weir", "table_bytes", List.of(new Step(
         TABLE_MEMORY_PER_MILLION * keys / 1e6, "in this JVM, from the store's accounting",
         c -> c.tableFootprint()))));
+    tasks.addAll(DurableReport.tasks(quick, keys));
     if (!quick) {
       tasks.add(new Task("weir", "lone put latency", List.of(jmhStep(quick, keys,
           LonePutLatencyBenchmark.class, "putlone_weir", null, "putlone", 1,
@@ -308,7 +312,7 @@ public final class Compare {
     return perMillion * keys / 1e6;
   }
 
-  private static Step jmhStep(boolean quick, int keys, Class<?> benchmark, String methods,
+  static Step jmhStep(boolean quick, int keys, Class<?> benchmark, String methods,
       String store, String workload, int benchmarks, double setup, double shot) {
     Options options = options(quick, keys, benchmark, methods, store);
     return new Step(Estimate.jmh(options, benchmarks, setup, shot), how(options, shot > 0),
@@ -323,21 +327,27 @@ public final class Compare {
             .include("^" + benchmark.getName().replace(".", "\\.") + "\\." + methods + "$")
             .shouldFailOnError(true)
             // Exactly these: JMH would append the class's own @Fork flags to the ones given.
-            .jvmArgs(forkFlags(quick).toArray(new String[0]))
+            .jvmArgs((benchmark == FsyncProbe.class ? DurableReport.PROBE_FLAGS
+                : forkFlags(quick)).toArray(new String[0]))
             .jvmArgsAppend();
     if (store != null) {
       o.param("store", store);
     }
     if (benchmark == CompareReadBenchmark.class || benchmark == CompareFillBenchmark.class
-        || benchmark == TableBenchmark.class) {
+        || benchmark == TableBenchmark.class || benchmark == DurableReopenBenchmark.class) {
       o.param("keys", Integer.toString(keys));
     }
     // --quick runs in this JVM, except the blobs: 4 MiB allocations measured in a JVM whose heap
     // holds the previous benchmarks' garbage are GC-bound (seen: 200 MB/s instead of 15 GB/s)
     o.forks(quick && benchmark != BlobBenchmark.class ? 0 : 1);
-    if (benchmark == CompareFillBenchmark.class) {
+    if (benchmark == CompareFillBenchmark.class || benchmark == DurableReopenBenchmark.class) {
       o.warmupIterations(1).measurementIterations(quick ? 2 : 3).warmupBatchSize(1)
           .measurementBatchSize(1);
+    } else if (benchmark == FsyncProbe.class || benchmark == DurableFillBenchmark.class) {
+      // every iteration starts a fresh store in a fresh directory: 2 s each, as issue 16 ran
+      o.warmupIterations(1).warmupTime(TimeValue.milliseconds(quick ? 500 : 2000))
+          .measurementIterations(quick ? 2 : 3)
+          .measurementTime(TimeValue.milliseconds(quick ? 500 : 2000));
     } else if (benchmark == ObjectBenchmark.class) {
       o.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
           .measurementIterations(quick ? 2 : 3)
@@ -470,6 +480,10 @@ public final class Compare {
       value = new Score(p50, Double.NaN, "ns");
       workload = "putlone_p50";
       s = "weir";
+    } else if (DurableReport.measures(r.getParams().getBenchmark())) {
+      workload = DurableReport.workload(method, r.getParams());
+      s = DurableReport.store(method, r.getParams());
+      value = new Score(score, error, p.getScoreUnit());
     } else if (r.getParams().getBenchmark().contains("TableBenchmark")) {
       workload = method;
       s = "weir";
@@ -490,29 +504,58 @@ public final class Compare {
   }
 
   private void heapProbe(String store, List<String> flags) {
+    runJvm("heap " + store, flags, "HeapProbe", List.of(store, Integer.toString(keys)), line -> {
+      if (line.startsWith("HEAP ")) {
+        String[] f = line.split(" ");
+        double[] v = {Double.parseDouble(f[3]), Double.parseDouble(f[4])};
+        heap.put(store, v);
+        System.out.printf(Locale.ROOT, "       %s: %.0f heap bytes/record, %.0f RSS bytes/record%n",
+            store, v[0], v[1]);
+      }
+    });
+    if (!heap.containsKey(store)) {
+      throw new IllegalStateException("heap probe of " + store + " printed no figure");
+    }
+  }
+
+  /** Bytes on disk per user byte of a durable Weir store, in a fresh JVM (issue 16). */
+  void diskFootprint(List<String> flags) {
+    runJvm("disk", flags, "DurableFootprint", List.of(Integer.toString(keys)), line -> {
+      DurableFootprint.Footprint f = DurableFootprint.parse(line);
+      if (f != null) {
+        disk = f;
+        System.out.printf(Locale.ROOT, "       %.2f bytes on disk per user byte after the fill,"
+            + " %.2f after flush and compaction%n", f.fillRatio(), f.compactedRatio());
+      }
+    });
+    if (disk == null) {
+      throw new IllegalStateException("DurableFootprint printed no figure");
+    }
+  }
+
+  /**
+   * Runs {@code mainClass} of this package in a fresh JVM with {@code flags}, each line of its
+   * output to the log (tagged, so its flags reach {@link #sawLine}) and to {@code onLine}.
+   */
+  private void runJvm(String tag, List<String> flags, String mainClass, List<String> args,
+      Consumer<String> onLine) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(flags);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PKG + "HeapProbe", store,
-        Integer.toString(keys)));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PKG + mainClass));
+    cmd.addAll(args);
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       try (BufferedReader in =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = in.readLine()) != null) {
-          log.println("[heap " + store + "] " + line); // its flags reach sawLine through log
-          if (line.startsWith("HEAP ")) {
-            String[] f = line.split(" ");
-            double[] v = {Double.parseDouble(f[3]), Double.parseDouble(f[4])};
-            heap.put(store, v);
-            System.out.printf(Locale.ROOT, "       %s: %.0f heap bytes/record, %.0f RSS bytes/record%n",
-                store, v[0], v[1]);
-          }
+          log.println("[" + tag + "] " + line);
+          onLine.accept(line);
         }
       }
-      if (p.waitFor() != 0 || !heap.containsKey(store)) {
-        throw new IllegalStateException("heap probe of " + store + " exited " + p.exitValue());
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException(mainClass + " (" + tag + ") exited " + p.exitValue());
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -695,15 +738,15 @@ public final class Compare {
         Score sc = e.getValue();
         String mbs = name.matches("(write|read)4MiB.*")
             ? fmtNum(MB_PER_BLOB * 1e6 / toMicros(sc)) : "";
-        b.append("| ").append(name).append(" | ").append(fmtNum3(sc.value()))
-            .append(Double.isFinite(sc.error()) ? " ± " + fmtNum3(sc.error()) : "").append(' ')
-            .append(sc.unit()).append(" | ").append(mbs).append(" |\n");
+        b.append("| ").append(name).append(" | ").append(fmt3(sc)).append(" | ").append(mbs)
+            .append(" |\n");
       }
       b.append("\nThe object store's 4 MiB write and read are judged in the blob table and the"
           + " targets (weir_object), against the arraycopy probe like every blob.\n");
     }
 
     tables(b);
+    DurableReport.section(b, this::score, disk, keys);
 
     b.append("\n## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
     targets(b);
@@ -945,6 +988,7 @@ public final class Compare {
           ratioText(r, cr) + " (" + fmt(r) + " vs " + fmt(cr) + ")");
     }
     tableTargets(b);
+    DurableReport.targets(b, this::score, this::target);
   }
 
   /**
@@ -964,7 +1008,7 @@ public final class Compare {
         .append(" | ").append(verdict).append(" |\n");
   }
 
-  private static double toMicros(Score s) {
+  static double toMicros(Score s) {
     switch (s.unit()) {
       case "ns/op":
         return s.value() / 1000;
@@ -1018,6 +1062,12 @@ public final class Compare {
   private static String ratioText(Score a, Score b) {
     return a == null || b == null ? "n/a"
         : String.format(Locale.ROOT, "%.2fx", a.value() / b.value());
+  }
+
+  /** A time or a rate with its unit, three significant digits for small figures. */
+  static String fmt3(Score s) {
+    return s == null ? "n/a" : fmtNum3(s.value()) + (Double.isFinite(s.error())
+        ? " ± " + fmtNum3(s.error()) : "") + " " + s.unit();
   }
 
   static String fmt(Score s) {
