@@ -71,6 +71,16 @@ public final class MemTable implements KeySource {
     return new MemTable(id, capacityBytes, bitsPerKey);
   }
 
+  /** An empty memtable like this one but rotated at {@code capacityBytes}. */
+  public MemTable successor(long id, long capacityBytes) {
+    return new MemTable(id, capacityBytes, bitsPerKey);
+  }
+
+  /** The size at which the write loop rotates it. */
+  public long capacityBytes() {
+    return capacityBytes;
+  }
+
   public long id() {
     return id;
   }

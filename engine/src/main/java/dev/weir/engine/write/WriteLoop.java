@@ -193,6 +193,7 @@ public final class WriteLoop {
     awaitRole();
     try {
       this.wal = log;
+      state.endReplay();
     } finally {
       role.set(0);
     }
