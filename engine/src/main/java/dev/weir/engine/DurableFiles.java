@@ -218,6 +218,8 @@ final class DurableFiles {
    * salvage, can open at once), closes what it started and releases the lock.
    */
   void abandon(CompletableFuture<Void> compactorStopped) {
+    // blocking is this method's contract: it runs only on the thread opening the store, which
+    // reads files and may wait (never an event loop: Weir.open runs it on boundedElastic)
     compactorStopped.join();
     if (wal != null) {
       wal.close();

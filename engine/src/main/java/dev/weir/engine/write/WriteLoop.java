@@ -394,8 +394,10 @@ public final class WriteLoop {
       n++;
     }
     state.publish();
-    groups.lazySet(groups.get() + 1);
-    opsApplied.lazySet(opsApplied.get() + n);
+    if (n > 0) { // a drain that only installed edits or durable marks applied no group
+      groups.lazySet(groups.get() + 1);
+      opsApplied.lazySet(opsApplied.get() + n);
+    }
     if (wal == null || head == null) {
       return head;
     }
