@@ -153,7 +153,8 @@ public final class Compare {
   /** The flags each JVM reported ({@link JvmFlags}) -> the groups of tasks that ran with them. */
   private final Map<String, Set<String>> flagsUsed = new LinkedHashMap<>();
   /** Group -> how its benchmarks ran (iterations, fork or not), from their options. */
-  private final Map<String, String> runSettings = new LinkedHashMap<>();
+  /** Each group's distinct run settings (a group's benchmarks may differ: the durable ones do). */
+  private final Map<String, Set<String>> runSettings = new LinkedHashMap<>();
   private volatile String currentGroup = "";
 
   private Compare(boolean quick, List<String> stores, Path out, java.util.regex.Pattern only)
@@ -412,7 +413,8 @@ public final class Compare {
       currentGroup = t.group();
       try {
         for (Step step : t.steps()) {
-          runSettings.putIfAbsent(t.group(), step.how());
+          runSettings.computeIfAbsent(t.group(), g -> new LinkedHashSet<>())
+              .add(step.how());
           step.body().accept(this);
         }
       } catch (RuntimeException e) {
@@ -655,7 +657,7 @@ public final class Compare {
         .append(quick ? "; blobs and heap for weir, mvstore, map only" : "").append("\n");
     b.append("- Runs: ");
     StringJoiner runs = new StringJoiner("; ");
-    runSettings.forEach((group, how) -> runs.add(group + " " + how));
+    runSettings.forEach((group, hows) -> runs.add(group + " " + String.join(" / ", hows)));
     b.append(runs).append("\n");
     b.append("- JVM flags, as each benchmark JVM reported them: ");
     StringJoiner flags = new StringJoiner("; ");
