@@ -4,7 +4,6 @@ import dev.weir.engine.Bytes;
 import dev.weir.table.AttributeValue;
 import dev.weir.table.Item;
 import dev.weir.table.ItemValidationException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -61,7 +60,7 @@ public final class ItemCodec {
   public static Item decode(byte[] array, int offset, int length) {
     Objects.requireNonNull(array, "array");
     Objects.checkFromIndexSize(offset, length, array.length);
-    return ValueDecoder.readItem(new ByteReader(ByteBuffer.wrap(array, offset, length)));
+    return ValueDecoder.readItem(new ByteReader(array, offset, length));
   }
 
   /**
@@ -74,6 +73,7 @@ public final class ItemCodec {
   }
 
   private static ByteReader reader(Bytes bytes) {
-    return new ByteReader(Objects.requireNonNull(bytes, "bytes").asReadOnlyByteBuffer());
+    byte[] copy = Objects.requireNonNull(bytes, "bytes").toByteArray(); // see ByteReader
+    return new ByteReader(copy, 0, copy.length);
   }
 }
