@@ -6,6 +6,7 @@ import dev.weir.table.Item;
 import dev.weir.table.ItemValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Weir's binary form of an item, the value the engine stores for it: small and quick to read.
@@ -40,6 +41,19 @@ public final class ItemCodec {
     ByteWriter out = new ByteWriter(TYPICAL_ITEM_SIZE);
     out.put(FORMAT_VERSION);
     ValueEncoder.writeAttributes(out, item.attributes(), 1);
+    return out.toArray();
+  }
+
+  /**
+   * The encoded item of {@code item}'s attributes that {@code keep} accepts, in their order:
+   * how a table stores an item without its key attributes, with no intermediate item built.
+   */
+  public static byte[] encode(Item item, Predicate<String> keep) {
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(keep, "keep");
+    ByteWriter out = new ByteWriter(TYPICAL_ITEM_SIZE);
+    out.put(FORMAT_VERSION);
+    ValueEncoder.writeAttributes(out, item.attributes(), keep);
     return out.toArray();
   }
 
