@@ -61,6 +61,33 @@ final class SmallAttributeMap extends AbstractMap<String, AttributeValue> {
     }
   }
 
+  /** As {@link AbstractMap#equals}, without an entry object per attribute. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SmallAttributeMap other)) {
+      return super.equals(o);
+    }
+    if (other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!values[i].equals(other.get(names[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** As {@link AbstractMap#hashCode}: the sum of the entries' {@code key ^ value} hashes. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (int i = 0; i < size; i++) {
+      h += names[i].hashCode() ^ values[i].hashCode();
+    }
+    return h;
+  }
+
   @Override
   public Set<Map.Entry<String, AttributeValue>> entrySet() {
     return new AbstractSet<>() {

@@ -158,6 +158,14 @@ final class TableFormat {
 
   /** The entry key of {@code item} in index {@code ordinal}; null when the item is not in it. */
   Bytes indexKey(int ordinal, Item item) {
+    return indexKey(ordinal, item, null);
+  }
+
+  /**
+   * As {@link #indexKey(int, Item)} for the item stored under {@code itemKey} (null: unknown),
+   * whose encoded primary key ends every index key of the item: copied, not encoded again.
+   */
+  Bytes indexKey(int ordinal, Item item, Bytes itemKey) {
     if (item == null) {
       return null;
     }
@@ -173,7 +181,12 @@ final class TableFormat {
     if (sort != null) {
       KeyCodec.append(k, sort);
     }
-    TableKeys.appendPrimaryKey(k, schema.key(), item);
+    if (itemKey != null) {
+      int prefix = keys.items().length();
+      k.append(itemKey.slice(prefix, itemKey.length() - prefix));
+    } else {
+      TableKeys.appendPrimaryKey(k, schema.key(), item);
+    }
     return k.toBytes();
   }
 
