@@ -63,6 +63,13 @@ final class Served {
     return client;
   }
 
+  /** Another key-value client of the store served as {@code name}, closed with the others. */
+  EventBusStore serveClient(String name) {
+    EventBusStore client = EventBusStore.create(clientNode, name, clientOptions);
+    track(client::close);
+    return client;
+  }
+
   /** A fresh object store as the conformance suite describes it, and a client that reaches it. */
   EventBusObjectStore createObjects(ObjectStoreConformance.Settings settings) {
     ReactiveStore kv = Weir.inMemory(EngineConfig.builder()
