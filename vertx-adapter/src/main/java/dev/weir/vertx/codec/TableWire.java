@@ -17,12 +17,14 @@ import java.util.Map;
  * ({@link ItemCodec}: the bytes a table stores, checked on decode), lists of items, an
  * expression's placeholders, and enums as explicit codes.
  *
- * <p><b>Why the binary form and not DynamoDB's JSON.</b> Measured on this machine (JDK 17, the
- * README's five-attribute user item, 200k rounds after warm-up): {@code ItemCodec} encodes in
- * 79 bytes, the JSON form in 138; encode plus decode cost about 0.6 µs binary against 2.4 µs
- * JSON. The binary decoder also refuses hostile input (lengths past the end, bad UTF-8, nesting
- * past 32 levels) with a typed error, which is what a wire format needs. See the README's
- * tables section.
+ * <p><b>Why the binary form and not DynamoDB's JSON ({@code Item.toJson}).</b> Measured roughly
+ * on this machine (JDK 17, one thread, 300k rounds after warm-up, encode then decode): the
+ * README's five-attribute user item is 79 bytes binary against 131 as JSON, 0.34-0.37 µs
+ * against 1.38 µs; an item of 42 attributes is 588 bytes against 1,018, 3.0 µs against 8.4-9.0
+ * µs. So about 40% fewer bytes and 3-4 times less CPU per item, and the binary decoder refuses
+ * hostile input (lengths past the end, malformed UTF-8, nesting past 32 levels) with a typed
+ * error, which a wire format needs. JSON would only help a reader of raw frames. On a local
+ * bus nothing is encoded at all: messages pass as the immutable objects they are.
  */
 final class TableWire {
 
