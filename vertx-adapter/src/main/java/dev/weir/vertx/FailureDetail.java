@@ -24,7 +24,7 @@ import java.util.function.Function;
  * travel beside the failure code: DO NOT CHANGE them; 0 means "the code says it all".
  */
 enum FailureDetail {
-  NONE(0, null, (Function<String, WeirException>) null),
+  NONE(0, null, null, (BiFunction<String, Bytes, WeirException>) null),
   NOT_FOUND_KEY(1, ErrorCode.NOT_FOUND, m -> new NotFoundException(NotFoundException.Kind.KEY, m)),
   NOT_FOUND_BUCKET(2, ErrorCode.NOT_FOUND,
       m -> new NotFoundException(NotFoundException.Kind.BUCKET, m)),
@@ -32,29 +32,49 @@ enum FailureDetail {
       m -> new NotFoundException(NotFoundException.Kind.OBJECT, m)),
   NOT_FOUND_UPLOAD(4, ErrorCode.NOT_FOUND,
       m -> new NotFoundException(NotFoundException.Kind.UPLOAD, m)),
-  BUCKET_NOT_EMPTY(16, ErrorCode.INVALID_ARGUMENT, BucketNotEmptyException::new),
-  INVALID_PART(17, ErrorCode.INVALID_ARGUMENT, InvalidPartException::new),
-  INVALID_PART_ORDER(18, ErrorCode.INVALID_ARGUMENT, InvalidPartOrderException::new),
+  BUCKET_NOT_EMPTY(16, ErrorCode.INVALID_ARGUMENT, BucketNotEmptyException.class,
+      BucketNotEmptyException::new),
+  INVALID_PART(17, ErrorCode.INVALID_ARGUMENT, InvalidPartException.class,
+      InvalidPartException::new),
+  INVALID_PART_ORDER(18, ErrorCode.INVALID_ARGUMENT, InvalidPartOrderException.class,
+      InvalidPartOrderException::new),
   // tables: the kinds their codes alone do not rebuild (WeirException.of knows no tables)
-  ITEM_VALIDATION(32, ErrorCode.INVALID_ARGUMENT, ItemValidationException::new),
-  EXPRESSION(33, ErrorCode.INVALID_ARGUMENT, FailurePayload::expression),
-  TABLE_NOT_FOUND(34, ErrorCode.TABLE_NOT_FOUND, TableNotFoundException::new),
-  TABLE_EXISTS(35, ErrorCode.TABLE_EXISTS, TableExistsException::new),
-  CONDITION_FAILED(36, ErrorCode.CONDITION_FAILED, FailurePayload::conditionFailed),
-  TRANSACTION_CANCELED(37, ErrorCode.TRANSACTION_CANCELED, FailurePayload::canceled);
+  ITEM_VALIDATION(32, ErrorCode.INVALID_ARGUMENT, ItemValidationException.class,
+      ItemValidationException::new),
+  EXPRESSION(33, ErrorCode.INVALID_ARGUMENT, ExpressionException.class,
+      FailurePayload::expression),
+  TABLE_NOT_FOUND(34, ErrorCode.TABLE_NOT_FOUND, TableNotFoundException.class,
+      TableNotFoundException::new),
+  TABLE_EXISTS(35, ErrorCode.TABLE_EXISTS, TableExistsException.class,
+      TableExistsException::new),
+  CONDITION_FAILED(36, ErrorCode.CONDITION_FAILED, ConditionFailedException.class,
+      FailurePayload::conditionFailed),
+  TRANSACTION_CANCELED(37, ErrorCode.TRANSACTION_CANCELED, TransactionCanceledException.class,
+      FailurePayload::canceled);
 
   private final int code;
   private final ErrorCode refines;
+  /** The class this detail names (the first constant whose class matches wins); null: none. */
+  private final Class<? extends WeirException> kind;
   private final BiFunction<String, Bytes, WeirException> rebuild;
 
+  /** A kind of not-found, which its {@code NotFoundException.Kind} names, not its class. */
   FailureDetail(int code, ErrorCode refines, Function<String, WeirException> rebuild) {
-    this(code, refines, rebuild == null ? null : (m, payload) -> rebuild.apply(m));
+    this(code, refines, null, rebuild);
+  }
+
+  FailureDetail(int code, ErrorCode refines, Class<? extends WeirException> kind,
+      Function<String, WeirException> rebuild) {
+    this(code, refines, kind, (BiFunction<String, Bytes, WeirException>)
+        (m, payload) -> rebuild.apply(m));
   }
 
   /** {@code rebuild} takes the message and the payload (see {@link FailurePayload}), or null. */
-  FailureDetail(int code, ErrorCode refines, BiFunction<String, Bytes, WeirException> rebuild) {
+  FailureDetail(int code, ErrorCode refines, Class<? extends WeirException> kind,
+      BiFunction<String, Bytes, WeirException> rebuild) {
     this.code = code;
     this.refines = refines;
+    this.kind = kind;
     this.rebuild = rebuild;
   }
 
@@ -78,36 +98,10 @@ enum FailureDetail {
           return NONE;
       }
     }
-    if (e instanceof BucketNotEmptyException) {
-      return BUCKET_NOT_EMPTY;
-    }
-    if (e instanceof InvalidPartException) {
-      return INVALID_PART;
-    }
-    if (e instanceof InvalidPartOrderException) {
-      return INVALID_PART_ORDER;
-    }
-    return ofTable(e);
-  }
-
-  private static FailureDetail ofTable(Throwable e) {
-    if (e instanceof ItemValidationException) {
-      return ITEM_VALIDATION;
-    }
-    if (e instanceof ExpressionException) {
-      return EXPRESSION;
-    }
-    if (e instanceof TableNotFoundException) {
-      return TABLE_NOT_FOUND;
-    }
-    if (e instanceof TableExistsException) {
-      return TABLE_EXISTS;
-    }
-    if (e instanceof ConditionFailedException) {
-      return CONDITION_FAILED;
-    }
-    if (e instanceof TransactionCanceledException) {
-      return TRANSACTION_CANCELED;
+    for (FailureDetail d : values()) {
+      if (d.kind != null && d.kind.isInstance(e)) {
+        return d;
+      }
     }
     return NONE;
   }

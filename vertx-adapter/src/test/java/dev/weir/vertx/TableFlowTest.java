@@ -85,28 +85,14 @@ class TableFlowTest {
   void theServiceNeverSendsMoreItemsThanTheClientGranted() {
     StepVerifier.create(events.query(partition()).limitRate(7)).expectNextCount(ITEMS)
         .verifyComplete();
-    StepVerifier.create(events.scan(Scan.all()), 0)
-        .thenRequest(1).expectNextCount(1)
-        .thenRequest(3).expectNextCount(3)
-        .thenRequest(200).expectNextCount(200)
-        .thenCancel().verify(Nodes.GUARD);
+    WireLedger.takeInSteps(events.scan(Scan.all()));
     assertEquals(0, ledger.overdrafts.get(), "frames beyond granted credit");
     assertTrue(WireLedger.total(ledger.sent) >= ITEMS + 204, ledger.sent.toString());
   }
 
   @Test
   void aPausedQueryHoldsTheServiceToExactlyWhatItRequested() {
-    Paused<Item> paused = new Paused<>(10);
-    events.query(partition()).subscribe(paused);
-    Await.until("10 items", Duration.ofSeconds(10), () -> paused.received.get() == 10);
-    assertEquals(10, WireLedger.total(ledger.granted));
-    assertEquals(10, WireLedger.total(ledger.sent));
-    paused.request(WINDOW * 10L);
-    Await.until("all requested items", Duration.ofSeconds(10),
-        () -> paused.received.get() == 10 + WINDOW * 10L);
-    assertTrue(WireLedger.total(ledger.granted) <= 10 + WINDOW * 10L);
-    assertEquals(0, ledger.overdrafts.get());
-    paused.cancel();
+    ledger.expectPausedSubscriberHeldToItsRequests(events.query(partition()), WINDOW);
   }
 
   @Test
