@@ -82,8 +82,8 @@ public final class ServiceOptions {
   }
 
   /**
-   * Object content a stream frame carries at most; a piece larger than this (a store chunk is
-   * never cut) travels alone.
+   * Object content, or table items (by their DynamoDB size), a stream frame carries at most; a
+   * piece or item larger than this (a store chunk is never cut) travels alone.
    */
   public ServiceOptions withMaxFrameBytes(int bytes) {
     ServiceOptions c = copy();

@@ -96,6 +96,24 @@ class TableFlowTest {
   }
 
   @Test
+  void aFrameCarriesAtMostMaxFrameBytesOfItems() {
+    // 128 items of 400 KB would be a 50 MB frame: items weigh against maxFrameBytes (1 MiB)
+    Item.Builder big = Item.builder().string("pk", "big").string("v", "x".repeat(300_000));
+    List<WriteRequest> batch = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      batch.add(WriteRequest.put("events", big.number("sk", i).build()));
+    }
+    events.batchWrite(batch).block(Nodes.GUARD);
+    ledger.clear();
+    Query q = Query.builder().keyCondition("pk = :p").value(":p", AttributeValue.string("big"))
+        .build();
+    assertEquals(12, events.query(q).count().block(Nodes.GUARD));
+    assertTrue(ledger.largestFrameBytes.get() <= ServiceOptions.defaults().maxFrameBytes(),
+        "largest frame " + ledger.largestFrameBytes.get());
+    assertTrue(ledger.largestFrameBytes.get() > 600_000, "frames of more than one item");
+  }
+
+  @Test
   void cancellingAQueryReleasesTheServiceSnapshot() {
     EventBusStore kv = served.serveClient(served.lastBinding().storeName());
     Paused<Item> paused = new Paused<>(5);

@@ -9,7 +9,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.Message;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +82,7 @@ final class WireLedger {
       }
       long bytes = 0;
       for (Object item : f.items()) {
-        bytes += item instanceof ByteBuffer ? ((ByteBuffer) item).remaining() : 0;
+        bytes += FrameWeight.of(item);
       }
       largestFrameBytes.accumulateAndGet(bytes, Math::max);
     }
