@@ -4,6 +4,7 @@ import dev.weir.table.Item;
 import dev.weir.table.KeyRef;
 import dev.weir.table.Table;
 import dev.weir.table.TableDescription;
+import dev.weir.table.TableSchema;
 import dev.weir.table.TableStore;
 import dev.weir.table.TransactWriteItem;
 import dev.weir.table.WriteRequest;
@@ -42,7 +43,7 @@ public final class EventBusTableStore implements TableStore {
     this.client = client;
   }
 
-  /** A client of the tables of the store served as {@code name} (under {@code options.prefix()}). */
+  /** A client of the tables of the store served as {@code name} (under {@code prefix()}). */
   public static EventBusTableStore create(Vertx vertx, String name, ClientOptions options) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(name, "name");
@@ -55,7 +56,7 @@ public final class EventBusTableStore implements TableStore {
   }
 
   @Override
-  public Mono<TableDescription> createTable(dev.weir.table.TableSchema schema) {
+  public Mono<TableDescription> createTable(TableSchema schema) {
     return client.request(Addresses.TABLE_CREATE, schema, client.plain(),
         TableDescription.class);
   }

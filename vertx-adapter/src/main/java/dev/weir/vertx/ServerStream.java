@@ -17,8 +17,8 @@ import reactor.core.CoreSubscriber;
  * <p>Signals may come from any thread (a watch signals from the committing thread); each is
  * moved onto the binding's event loop, where all state lives. Items that arrive in one turn of
  * the loop leave as one frame (up to {@code maxFrameItems}, and {@code maxFrameBytes} of object
- * content or table items, see {@link FrameWeight}), so a scan that the credit handler pulled synchronously costs one message per
- * frame, not per entry.
+ * content or table items, see {@link FrameWeight}), so a scan that the credit handler pulled
+ * synchronously costs one message per frame, not per entry.
  */
 final class ServerStream implements CoreSubscriber<Object>, LeasedStream {
 

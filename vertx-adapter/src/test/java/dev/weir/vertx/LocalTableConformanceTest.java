@@ -4,7 +4,10 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The tables conformance section against the event-bus client, service and client on one Vert.x. */
+/**
+ * The tables conformance section against the event-bus client, service and client on one
+ * Vert.x.
+ */
 class LocalTableConformanceTest extends ServedTableConformance {
 
   private static Vertx vertx;

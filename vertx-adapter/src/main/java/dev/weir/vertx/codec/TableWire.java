@@ -95,12 +95,6 @@ final class TableWire {
     }
   }
 
-  static void checkItems(String field, List<Item> items) {
-    if (items != null) {
-      items.forEach(item -> checkItem(field, item));
-    }
-  }
-
   private static void checkDepth(String field, AttributeValue value, int level) {
     if (level > MAX_NESTING) {
       throw new ItemValidationException(field + ": attribute values nest more than "
@@ -150,10 +144,6 @@ final class TableWire {
       throw WireReader.malformed(what + " code " + code);
     }
     return codes[code];
-  }
-
-  static String readRequiredString(WireReader r, String what) {
-    return r.readRequiredString(what);
   }
 
   static void writeStrings(Buffer b, List<String> strings) {
