@@ -105,6 +105,9 @@ final class Lexer {
       }
     }
     if (at < text.length() && isWordPart(text.charAt(at))) {
+      while (at < text.length() && isWordPart(text.charAt(at))) {
+        at++;
+      }
       throw error("malformed number", start);
     }
     add(Token.Kind.NUMBER, text.substring(start, at), start);

@@ -4,7 +4,9 @@ import dev.weir.table.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A recursive-descent parser for DynamoDB's PartiQL statements:
@@ -33,6 +35,11 @@ final class Parser {
 
   /** Nesting bound, so {@code ((((...} is refused before it exhausts the stack. */
   static final int MAX_DEPTH = 100;
+
+  /** Words that are never a bare name: a table or attribute of such a name is {@code "quoted"}. */
+  private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR",
+      "NOT", "IN", "BETWEEN", "IS", "MISSING", "NULL", "TRUE", "FALSE", "INSERT", "INTO", "VALUE",
+      "UPDATE", "SET", "REMOVE", "DELETE");
 
   private final List<Token> tokens;
   private int at;
@@ -399,14 +406,16 @@ final class Parser {
   private String name() {
     Token t = peek();
     if (!isName(t)) {
-      throw error("expected a name");
+      throw error(t.kind() == Token.Kind.WORD
+          ? "expected a name (a keyword as a name needs \"quotes\")" : "expected a name");
     }
     at++;
     return t.text();
   }
 
   private static boolean isName(Token t) {
-    return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_NAME;
+    return t.kind() == Token.Kind.QUOTED_NAME
+        || t.kind() == Token.Kind.WORD && !KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT));
   }
 
   // ------------------------------------------------------------------ tokens
