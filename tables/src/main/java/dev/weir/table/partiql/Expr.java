@@ -169,19 +169,19 @@ sealed interface Expr {
     }
   }
 
-  /** {@code path IS MISSING} ({@code missing}) or {@code path IS NOT MISSING}. */
-  record IsMissing(Path path, boolean missing) implements Expr {
-    @Override
-    public String toString() {
-      return path + (missing ? " IS MISSING" : " IS NOT MISSING");
+  /**
+   * {@code path IS [NOT] MISSING} (the attribute is absent) or {@code path IS [NOT] NULL} (it
+   * is of type NULL).
+   */
+  record Is(Path path, Test test, boolean negated) implements Expr {
+    enum Test {
+      MISSING,
+      NULL
     }
-  }
 
-  /** {@code path IS NULL} (an attribute of type NULL) or {@code IS NOT NULL}. */
-  record IsNull(Path path, boolean isNull) implements Expr {
     @Override
     public String toString() {
-      return path + (isNull ? " IS NULL" : " IS NOT NULL");
+      return path + (negated ? " IS NOT " : " IS ") + test;
     }
   }
 

@@ -64,13 +64,13 @@ final class ExpressionWriter {
     if (e instanceof Expr.Between b) {
       return operand(b.operand()) + " BETWEEN " + operand(b.low()) + " AND " + operand(b.high());
     }
-    if (e instanceof Expr.IsMissing m) {
-      return (m.missing() ? "attribute_not_exists(" : "attribute_exists(") + path(m.path()) + ")";
-    }
-    if (e instanceof Expr.IsNull n) {
-      String p = path(n.path());
+    if (e instanceof Expr.Is is) {
+      String p = path(is.path());
+      if (is.test() == Expr.Is.Test.MISSING) {
+        return (is.negated() ? "attribute_exists(" : "attribute_not_exists(") + p + ")";
+      }
       String isNull = "attribute_type(" + p + ", " + value(AttributeValue.string("NULL")) + ")";
-      return n.isNull() ? isNull : "attribute_exists(" + p + ") AND NOT " + isNull;
+      return is.negated() ? "attribute_exists(" + p + ") AND NOT " + isNull : isNull;
     }
     if (e instanceof Expr.Call call) {
       return call(call);

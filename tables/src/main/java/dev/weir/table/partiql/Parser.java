@@ -215,10 +215,10 @@ final class Parser {
       }
       boolean not = acceptKeyword("NOT");
       if (acceptKeyword("MISSING")) {
-        return new Expr.IsMissing(path, !not);
+        return new Expr.Is(path, Expr.Is.Test.MISSING, not);
       }
       keyword("NULL");
-      return new Expr.IsNull(path, !not);
+      return new Expr.Is(path, Expr.Is.Test.NULL, not);
     }
     if (left instanceof Expr.Call) {
       return left; // a function that is a condition: begins_with, attribute_exists, ...

@@ -167,10 +167,8 @@ final class Planner {
   private static void collectRoots(Expr e, Set<String> roots) {
     if (e instanceof Expr.Path p) {
       roots.add(p.root());
-    } else if (e instanceof Expr.IsMissing m) {
-      roots.add(m.path().root());
-    } else if (e instanceof Expr.IsNull n) {
-      roots.add(n.path().root());
+    } else if (e instanceof Expr.Is is) {
+      roots.add(is.path().root());
     } else if (e instanceof Expr.Comparison c) {
       collectRoots(c.left(), roots);
       collectRoots(c.right(), roots);

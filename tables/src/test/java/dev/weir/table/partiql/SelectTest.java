@@ -97,6 +97,15 @@ class SelectTest {
   }
 
   @Test
+  void isNullTestsForTheNullTypeNotForAbsence() {
+    f.run("INSERT INTO users VALUE {'pk': 'u3', 'x': null, 'y': 1}");
+    assertEquals(List.of("u3"), pks(f.run("SELECT * FROM users WHERE x IS NULL")));
+    assertEquals(List.of(), pks(f.run("SELECT * FROM users WHERE x IS NOT NULL")));
+    assertEquals(List.of("u3"), pks(f.run("SELECT * FROM users WHERE y IS NOT NULL")));
+    assertEquals(List.of("u1", "u2"), pks(f.run("SELECT * FROM users WHERE x IS MISSING")));
+  }
+
+  @Test
   void anIndexIsQueriedByItsOwnKey() {
     List<Item> open = f.run("SELECT customer, id FROM orders.\"by-status\" "
         + "WHERE status = 'open' AND placed >= '2026-12-18'");
