@@ -21,9 +21,12 @@ sealed interface ParsedStatement {
     }
   }
 
-  /** {@code SELECT projection FROM target [WHERE where]}; an empty projection is {@code *}. */
-  record Select(List<Expr.Path> projection, TableRef target, Expr where, int parameterCount)
-      implements ParsedStatement {
+  /**
+   * {@code SELECT projection FROM target [WHERE where] [ORDER BY orderBy [ASC | DESC]]}; an
+   * empty projection is {@code *}; {@code orderBy} is null without ORDER BY.
+   */
+  record Select(List<Expr.Path> projection, TableRef target, Expr where, Expr.Path orderBy,
+      boolean descending, int parameterCount) implements ParsedStatement {
     public Select {
       projection = List.copyOf(projection);
     }

@@ -14,6 +14,7 @@ import java.util.Set;
  * <pre>
  * statement  := (select | insert | update | delete) [';']
  * select     := SELECT ('*' | path {',' path}) FROM target [WHERE condition]
+ *               [ORDER BY path [ASC | DESC]]
  * insert     := INSERT INTO target VALUE value
  * update     := UPDATE target {SET path '=' value {',' path '=' value} | REMOVE path {',' path}}
  *               WHERE condition
@@ -39,7 +40,7 @@ final class Parser {
   /** Words that are never a bare name: a table or attribute of such a name is {@code "quoted"}. */
   private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR",
       "NOT", "IN", "BETWEEN", "IS", "MISSING", "NULL", "TRUE", "FALSE", "INSERT", "INTO", "VALUE",
-      "UPDATE", "SET", "REMOVE", "DELETE");
+      "UPDATE", "SET", "REMOVE", "DELETE", "ORDER", "BY", "ASC", "DESC");
 
   private final List<Token> tokens;
   private int at;
@@ -92,7 +93,17 @@ final class Parser {
     if (acceptKeyword("WHERE")) {
       where = condition();
     }
-    return new ParsedStatement.Select(projection, from, where, parameters);
+    Expr.Path orderBy = null;
+    boolean descending = false;
+    if (acceptKeyword("ORDER")) {
+      keyword("BY");
+      orderBy = path();
+      descending = acceptKeyword("DESC");
+      if (!descending) {
+        acceptKeyword("ASC");
+      }
+    }
+    return new ParsedStatement.Select(projection, from, where, orderBy, descending, parameters);
   }
 
   private ParsedStatement insert() {

@@ -20,7 +20,8 @@ import java.util.Set;
  * it a GET. What is left is the filter: run by the store for a scan and, when it does not read
  * a key attribute (DynamoDB forbids that in a query's filter), for a query; otherwise tested
  * here on each item read. {@code OR} at the top level, {@code IN} on the key, or no term on
- * the partition key: a scan. {@code UPDATE} and {@code DELETE} need equalities on the whole
+ * the partition key: a scan. {@code ORDER BY} the sort key (DynamoDB allows no other) makes a
+ * query run backward for {@code DESC}; on a scan it is refused. {@code UPDATE} and {@code DELETE} need equalities on the whole
  * primary key of the table; their other terms become the write's condition.
  */
 final class Planner {
@@ -46,6 +47,18 @@ final class Planner {
   private static Planned select(ParsedStatement.Select select, TableSchema schema) {
     String index = select.target().index();
     KeySchema key = index == null ? schema.key() : schema.index(index).key();
+    Planned planned = selectIgnoringOrder(select, key, index);
+    Expr.Path orderBy = select.orderBy();
+    if (orderBy != null && (planned.kind() == Plan.Kind.SCAN || !key.hasSortKey()
+        || !orderBy.isTopLevel() || !orderBy.root().equals(key.sortKey().name()))) {
+      throw new ExpressionException("ORDER BY needs a query (a WHERE fixing the partition key)"
+          + " and names its sort key: " + select.target() + " has the key " + key);
+    }
+    return planned;
+  }
+
+  private static Planned selectIgnoringOrder(ParsedStatement.Select select, KeySchema key,
+      String index) {
     List<Expr> terms = terms(select.where());
     Expr partitionValue = takeEquality(terms, key.partitionKey().name());
     if (partitionValue == null) {

@@ -44,7 +44,8 @@ final class Reads {
       KeyValues.checkSortCondition(plan.key().sortKey(), plan.sortCondition(), parameters);
       keyCondition += " AND " + w.condition(plan.sortCondition());
     }
-    Query.Builder q = Query.builder().index(select.target().index()).keyCondition(keyCondition);
+    Query.Builder q = Query.builder().index(select.target().index()).keyCondition(keyCondition)
+        .forward(!select.descending());
     if (plan.residualOnClient()) {
       Function<Item, Optional<Item>> after = afterRead(plan, parameters);
       Query query = q.names(w.names()).values(w.values()).build();

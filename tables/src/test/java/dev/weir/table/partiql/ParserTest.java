@@ -23,6 +23,18 @@ class ParserTest {
   }
 
   @Test
+  void orderByTakesAPathAndADirection() {
+    ParsedStatement.Select s = (ParsedStatement.Select) Parser.parse(
+        "SELECT * FROM t WHERE pk = ? ORDER BY sk DESC");
+    assertEquals("sk", s.orderBy().toString());
+    assertEquals(true, s.descending());
+    s = (ParsedStatement.Select) Parser.parse("SELECT * FROM t ORDER BY sk asc");
+    assertEquals(false, s.descending());
+    assertThrows(PartiqlSyntaxException.class,
+        () -> Parser.parse("SELECT * FROM t ORDER sk"));
+  }
+
+  @Test
   void everyPredicateForm() {
     String[][] cases = {
         {"a IN [1, 2]", "a IN [1, 2]"},

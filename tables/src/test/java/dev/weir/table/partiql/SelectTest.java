@@ -37,6 +37,29 @@ class SelectTest {
   }
 
   @Test
+  void orderByTheSortKeyDescendingRunsTheQueryBackward() {
+    assertEquals(List.of("c1/10", "c1/9", "c1/8"), ids(f.run(
+        "SELECT * FROM orders WHERE customer = 'c1' AND id >= 8 ORDER BY id DESC")));
+    assertEquals(List.of("c1/8", "c1/9", "c1/10"), ids(f.run(
+        "SELECT * FROM orders WHERE customer = 'c1' AND id >= 8 ORDER BY id ASC")));
+    assertEquals(List.of("c2/10", "c2/8", "c2/6"), ids(f.run(
+        "SELECT * FROM orders.\"by-status\" WHERE status = 'open' AND customer = 'c2' "
+            + "AND placed >= '2026-12-16' ORDER BY placed DESC")));
+  }
+
+  @Test
+  void orderByAnythingButAQuerysSortKeyIsRefused() {
+    for (String s : List.of("SELECT * FROM orders ORDER BY id",
+        "SELECT * FROM orders WHERE customer = 'c1' ORDER BY total",
+        "SELECT * FROM users WHERE pk = 'u1' ORDER BY pk")) {
+      StepVerifier.create(f.tables.execute(s, List.of()))
+          .expectErrorSatisfies(e -> assertEquals(true,
+              e.getMessage().startsWith("ORDER BY needs a query"), s + ": " + e))
+          .verify();
+    }
+  }
+
+  @Test
   void aQueryFilterOnAKeyAttributeIsAppliedAfterTheKeyCondition() {
     assertEquals(List.of("c0/2", "c0/3", "c0/4"),
         ids(f.run("SELECT * FROM orders WHERE customer = 'c0' AND id > 1 AND id < 5")));
