@@ -1,12 +1,14 @@
 package dev.weir.table.partiql;
 
 import dev.weir.table.KeySchema;
+import dev.weir.table.TableSchema;
 
 /**
  * A statement planned against its table's schema, as {@link Planner} decided: what runs, the
  * key it reads or writes (values as expressions, bound to parameters at execution), and the
  * rest of the WHERE. Immutable.
  *
+ * @param schema the table's schema the plan was made for
  * @param key the key schema of the read target (an index's for a SELECT of an index)
  * @param partitionValue the partition key's value (GET, QUERY, UPDATE, DELETE)
  * @param sortValue the sort key's value (GET, UPDATE, DELETE of a table with a sort key)
@@ -18,6 +20,7 @@ import dev.weir.table.KeySchema;
 record Planned(
     Plan.Kind kind,
     ParsedStatement statement,
+    TableSchema schema,
     KeySchema key,
     Expr partitionValue,
     Expr sortValue,

@@ -21,8 +21,9 @@ import java.util.Set;
  * a key attribute (DynamoDB forbids that in a query's filter), for a query; otherwise tested
  * here on each item read. {@code OR} at the top level, {@code IN} on the key, or no term on
  * the partition key: a scan. {@code ORDER BY} the sort key (DynamoDB allows no other) makes a
- * query run backward for {@code DESC}; on a scan it is refused. {@code UPDATE} and {@code DELETE} need equalities on the whole
- * primary key of the table; their other terms become the write's condition.
+ * query run backward for {@code DESC}; on a scan it is refused. {@code UPDATE} and {@code
+ * DELETE} need equalities on the whole primary key of the table; their other terms become the
+ * write's condition.
  */
 final class Planner {
 
@@ -37,17 +38,18 @@ final class Planner {
           + statement.target() + " (indexes change with their table)");
     }
     if (statement instanceof ParsedStatement.Insert) {
-      return new Planned(Plan.Kind.INSERT, statement, schema.key(), null, null, null, null, false);
+      return new Planned(Plan.Kind.INSERT, statement, schema, schema.key(), null, null, null,
+          null, false);
     }
     Expr where = statement instanceof ParsedStatement.Update u
         ? u.where() : ((ParsedStatement.Delete) statement).where();
-    return keyedWrite(statement, where, schema.key());
+    return keyedWrite(statement, where, schema);
   }
 
   private static Planned select(ParsedStatement.Select select, TableSchema schema) {
     String index = select.target().index();
     KeySchema key = index == null ? schema.key() : schema.index(index).key();
-    Planned planned = selectIgnoringOrder(select, key, index);
+    Planned planned = selectIgnoringOrder(select, schema, key, index);
     Expr.Path orderBy = select.orderBy();
     if (orderBy != null && (planned.kind() == Plan.Kind.SCAN || !key.hasSortKey()
         || !orderBy.isTopLevel() || !orderBy.root().equals(key.sortKey().name()))) {
@@ -57,38 +59,39 @@ final class Planner {
     return planned;
   }
 
-  private static Planned selectIgnoringOrder(ParsedStatement.Select select, KeySchema key,
-      String index) {
+  private static Planned selectIgnoringOrder(ParsedStatement.Select select, TableSchema schema,
+      KeySchema key, String index) {
     List<Expr> terms = terms(select.where());
     Expr partitionValue = takeEquality(terms, key.partitionKey().name());
     if (partitionValue == null) {
-      return new Planned(Plan.Kind.SCAN, select, key, null, null, null, and(terms), false);
+      return new Planned(Plan.Kind.SCAN, select, schema, key, null, null, null, and(terms), false);
     }
     if (index == null) {
       if (!key.hasSortKey()) {
-        return get(select, key, partitionValue, null, terms);
+        return get(select, schema, key, partitionValue, null, terms);
       }
       List<Expr> withoutSort = new ArrayList<>(terms);
       Expr sortValue = takeEquality(withoutSort, key.sortKey().name());
       if (sortValue != null) {
-        return get(select, key, partitionValue, sortValue, withoutSort);
+        return get(select, schema, key, partitionValue, sortValue, withoutSort);
       }
     }
     Expr sortCondition = key.hasSortKey() ? takeSortCondition(terms, key.sortKey().name()) : null;
     Expr residual = and(terms);
     boolean onClient = residual != null && readsKey(residual, key);
-    return new Planned(Plan.Kind.QUERY, select, key, partitionValue, null, sortCondition,
+    return new Planned(Plan.Kind.QUERY, select, schema, key, partitionValue, null, sortCondition,
         residual, onClient);
   }
 
-  private static Planned get(ParsedStatement.Select select, KeySchema key, Expr partitionValue,
-      Expr sortValue, List<Expr> rest) {
+  private static Planned get(ParsedStatement.Select select, TableSchema schema, KeySchema key,
+      Expr partitionValue, Expr sortValue, List<Expr> rest) {
     Expr residual = and(rest);
-    return new Planned(Plan.Kind.GET, select, key, partitionValue, sortValue, null, residual,
-        residual != null);
+    return new Planned(Plan.Kind.GET, select, schema, key, partitionValue, sortValue, null,
+        residual, residual != null);
   }
 
-  private static Planned keyedWrite(ParsedStatement statement, Expr where, KeySchema key) {
+  private static Planned keyedWrite(ParsedStatement statement, Expr where, TableSchema schema) {
+    KeySchema key = schema.key();
     List<Expr> terms = terms(where);
     Expr partitionValue = takeEquality(terms, key.partitionKey().name());
     Expr sortValue = key.hasSortKey() ? takeEquality(terms, key.sortKey().name()) : null;
@@ -98,7 +101,8 @@ final class Planner {
     }
     Plan.Kind kind = statement instanceof ParsedStatement.Update ? Plan.Kind.UPDATE
         : Plan.Kind.DELETE;
-    return new Planned(kind, statement, key, partitionValue, sortValue, null, and(terms), false);
+    return new Planned(kind, statement, schema, key, partitionValue, sortValue, null,
+        and(terms), false);
   }
 
   /** The top-level AND terms of {@code where}, in order; none for no WHERE. */

@@ -3,6 +3,7 @@ package dev.weir.table.partiql;
 import dev.weir.table.AttributeValue;
 import dev.weir.table.ExpressionException;
 import dev.weir.table.Item;
+import dev.weir.table.TableSchema;
 import dev.weir.table.TableStore;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class PreparedStatement {
   private final TableStore tables;
   private final String text;
   private final ParsedStatement parsed;
+  // the last plan, with the schema it was made for; racing writers store equal plans
+  private volatile Planned lastPlan;
 
   PreparedStatement(TableStore tables, String text, ParsedStatement parsed) {
     this.tables = tables;
@@ -62,7 +65,21 @@ public final class PreparedStatement {
   }
 
   Mono<Planned> plan() {
-    return tables.tableSchema(parsed.target().table()).map(s -> Planner.plan(parsed, s));
+    return tables.tableSchema(parsed.target().table()).map(this::plan);
+  }
+
+  /**
+   * The plan for {@code schema}: the last one made when the schema is that same object (a
+   * catalog hands out one schema object per table until it changes), else made anew.
+   */
+  private Planned plan(TableSchema schema) {
+    Planned last = lastPlan;
+    if (last != null && last.schema() == schema) {
+      return last;
+    }
+    Planned planned = Planner.plan(parsed, schema);
+    lastPlan = planned;
+    return planned;
   }
 
   /** The parameters, refused unless there is one non-null value per {@code ?}. */

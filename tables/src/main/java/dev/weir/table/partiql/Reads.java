@@ -26,8 +26,10 @@ final class Reads {
     switch (plan.kind()) {
       case GET:
         Item key = KeyValues.key(plan, parameters);
-        return table.getItem(key).flux().concatMapIterable(item ->
-            afterRead(plan, parameters).apply(item).map(List::of).orElse(List.of()));
+        if (plan.residual() == null && select.projection().isEmpty()) {
+          return table.getItem(key).flux();
+        }
+        return after(table.getItem(key).flux(), afterRead(plan, parameters));
       case QUERY:
         return query(table, plan, select, parameters);
       default:
@@ -47,9 +49,8 @@ final class Reads {
     Query.Builder q = Query.builder().index(select.target().index()).keyCondition(keyCondition)
         .forward(!select.descending());
     if (plan.residualOnClient()) {
-      Function<Item, Optional<Item>> after = afterRead(plan, parameters);
       Query query = q.names(w.names()).values(w.values()).build();
-      return table.query(query).concatMapIterable(i -> after.apply(i).map(List::of).orElse(List.of()));
+      return after(table.query(query), afterRead(plan, parameters));
     }
     if (plan.residual() != null) {
       q.filter(w.condition(plan.residual()));
@@ -71,6 +72,10 @@ final class Reads {
       s.projection(w.projection(select.projection()));
     }
     return table.scan(s.names(w.names()).values(w.values()).build());
+  }
+
+  private static Flux<Item> after(Flux<Item> read, Function<Item, Optional<Item>> after) {
+    return read.concatMapIterable(item -> after.apply(item).map(List::of).orElse(List.of()));
   }
 
   /**

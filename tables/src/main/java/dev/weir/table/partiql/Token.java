@@ -17,7 +17,10 @@ record Token(Kind kind, String text, int offset, int line, int column) {
     NUMBER,
     /** {@code ?}: a parameter, numbered by the parser in order of appearance. */
     PARAMETER,
-    /** Punctuation and operators, the text says which: {@code , . ; ( ) [ ] { } : * + - = <> != < <= > >= << >>}. */
+    /**
+     * Punctuation and operators, the text says which: {@code , . ; ( ) [ ] { } : * + - = <> !=
+     * < <= > >= << >>}.
+     */
     SYMBOL,
     END
   }

@@ -131,8 +131,8 @@ class ParserTest {
   void theMessageSaysWhereInWords() {
     PartiqlSyntaxException e = assertThrows(PartiqlSyntaxException.class,
         () -> Parser.parse("SELECT * FROM t\nWHERE a = 1 OR OR"));
-    assertEquals("Statement wasn't well formed: expected a name (a keyword as a name needs \"quotes\") at"
-        + " line 2, column 16 at position 31, near \"OR\"", e.getMessage());
+    assertEquals("Statement wasn't well formed: expected a name (a keyword as a name needs"
+        + " \"quotes\") at line 2, column 16 at position 31, near \"OR\"", e.getMessage());
     assertEquals(31, e.position());
   }
 

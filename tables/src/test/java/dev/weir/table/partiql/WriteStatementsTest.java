@@ -114,7 +114,8 @@ class WriteStatementsTest {
         "UPDATE orders.\"by-status\" SET x = 1 WHERE customer = 'c1' AND id = 1");
     expect(ItemValidationException.class, "DELETE FROM users WHERE pk = 1");
     expect(ItemValidationException.class, "SELECT * FROM users WHERE pk = 1");
-    expect(ItemValidationException.class, "SELECT * FROM orders WHERE customer = 'c1' AND id > 'x'");
+    expect(ItemValidationException.class,
+        "SELECT * FROM orders WHERE customer = 'c1' AND id > 'x'");
     expect(ItemValidationException.class, "INSERT INTO users VALUE {'pk': 7}");
     expect(ItemValidationException.class, "INSERT INTO users VALUE {'name': 'no key'}");
     expect(ItemValidationException.class, "UPDATE users SET pk = 'u7' WHERE pk = 'u1'");
