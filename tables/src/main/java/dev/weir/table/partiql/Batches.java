@@ -53,7 +53,7 @@ final class Batches {
     return Transactions.bind(tables, s)
         .flatMap(b -> {
           if (b.plan().statement() instanceof ParsedStatement.Select
-              && b.plan().kind() != Plan.Kind.GET) {
+              && (b.plan().kind() != Plan.Kind.GET || b.plan().readsSeveralPartitions())) {
             return Mono.error(new ExpressionException("a batch reads items by their full"
                 + " primary key; " + b.plan().describe() + " is not one"));
           }

@@ -17,9 +17,10 @@ import java.util.Set;
  * the read target (the table, or the index the statement names) makes a {@code SELECT} a query
  * of that partition; a second term on the sort key that a key condition can express ({@code =
  * < <= > >= BETWEEN begins_with}) narrows it; equalities on the table's whole primary key make
- * it a GET. What is left is the filter: run by the store for a scan and, when it does not read
+ * it a GET. {@code k IN [values]} on the partition key (DynamoDB's other way to avoid a scan)
+ * is such a read for each distinct value, one after the other. What is left is the filter: run by the store for a scan and, when it does not read
  * a key attribute (DynamoDB forbids that in a query's filter), for a query; otherwise tested
- * here on each item read. {@code OR} at the top level, {@code IN} on the key, or no term on
+ * here on each item read. {@code OR} at the top level, or no term on
  * the partition key: a scan. {@code ORDER BY} the sort key (DynamoDB allows no other) makes a
  * query run backward for {@code DESC}; on a scan it is refused. {@code UPDATE} and {@code
  * DELETE} need equalities on the whole primary key of the table; their other terms become the
@@ -63,6 +64,9 @@ final class Planner {
       KeySchema key, String index) {
     List<Expr> terms = terms(select.where());
     Expr partitionValue = takeEquality(terms, key.partitionKey().name());
+    if (partitionValue == null) {
+      partitionValue = takeIn(terms, key.partitionKey().name());
+    }
     if (partitionValue == null) {
       return new Planned(Plan.Kind.SCAN, select, schema, key, null, null, null, and(terms), false);
     }
@@ -141,6 +145,17 @@ final class Planner {
           terms.remove(i);
           return value;
         }
+      }
+    }
+    return null;
+  }
+
+  /** Removes and returns the first term {@code attribute IN [constants]}, or null. */
+  private static Expr takeIn(List<Expr> terms, String attribute) {
+    for (int i = 0; i < terms.size(); i++) {
+      if (terms.get(i) instanceof Expr.In in && isKey(in.operand(), attribute)
+          && in.candidates().stream().allMatch(Expr::isConstant)) {
+        return terms.remove(i);
       }
     }
     return null;

@@ -7,8 +7,10 @@ import dev.weir.table.Scan;
 import dev.weir.table.Table;
 import dev.weir.table.expression.ConditionExpression;
 import dev.weir.table.expression.ProjectionExpression;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
@@ -22,6 +24,14 @@ final class Reads {
   private Reads() {}
 
   static Flux<Item> run(Table table, Planned plan, List<AttributeValue> parameters) {
+    if (plan.readsSeveralPartitions()) {
+      Set<AttributeValue> values = new LinkedHashSet<>(); // all checked before any is read
+      for (Expr candidate : ((Expr.In) plan.partitionValue()).candidates()) {
+        values.add(KeyValues.checked(plan.key().partitionKey(), candidate, parameters));
+      }
+      return Flux.fromIterable(values).concatMap(v ->
+          run(table, plan.withPartitionValue(new Expr.Literal(v)), parameters));
+    }
     ParsedStatement.Select select = (ParsedStatement.Select) plan.statement();
     switch (plan.kind()) {
       case GET:

@@ -56,7 +56,7 @@ final class Transactions {
       if (read != reads) {
         throw new ExpressionException("a transaction's statements are all reads or all writes");
       }
-      if (read && b.plan().kind() != Plan.Kind.GET) {
+      if (read && (b.plan().kind() != Plan.Kind.GET || b.plan().readsSeveralPartitions())) {
         throw new ExpressionException("a transaction reads items by their full primary key; "
             + b.plan().describe() + " is not one");
       }

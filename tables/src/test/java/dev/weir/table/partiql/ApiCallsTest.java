@@ -37,7 +37,8 @@ class ApiCallsTest {
     run("SELECT id FROM orders.\"by-status\" WHERE status = ? AND placed > '2026'",
         string("open"));
     run("SELECT * FROM orders WHERE customer = 'c1' AND id <> 2");
-    assertEquals(List.of("query", "query", "query"), calls);
+    run("SELECT * FROM orders WHERE customer IN ['c1', 'c2', 'c1']");
+    assertEquals(List.of("query", "query", "query", "query", "query"), calls);
   }
 
   @Test

@@ -76,8 +76,15 @@ class PlannerTest {
         => SCAN orders
       SELECT * FROM orders WHERE customer = 'c1' OR customer = 'c2'
         => SCAN orders FILTER (customer = 'c1' OR customer = 'c2')
-      SELECT * FROM orders WHERE customer IN ['c1', 'c2']
-        => SCAN orders FILTER customer IN ['c1', 'c2']
+      -- IN on the partition key: one read per value
+      SELECT * FROM orders WHERE customer IN ['c1', ?] AND id > 2
+        => QUERY orders KEY customer IN ['c1', ?] AND id > 2
+      SELECT * FROM orders WHERE customer IN ['c1', 'c2'] AND id = 2
+        => GET orders KEY customer IN ['c1', 'c2'] AND id = 2
+      SELECT * FROM orders WHERE customer IN ['c1', total]
+        => SCAN orders FILTER customer IN ['c1', total]
+      SELECT * FROM orders WHERE NOT customer IN ['c1']
+        => SCAN orders FILTER NOT (customer IN ['c1'])
       SELECT * FROM orders WHERE customer > 'c1'
         => SCAN orders FILTER customer > 'c1'
       SELECT * FROM orders WHERE NOT customer <> 'c1'
@@ -117,7 +124,7 @@ class PlannerTest {
       }
     }
     assertEquals(List.of(), failures);
-    assertEquals(28, cases);
+    assertEquals(31, cases);
   }
 
   @Test

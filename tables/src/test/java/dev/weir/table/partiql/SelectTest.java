@@ -85,8 +85,20 @@ class SelectTest {
         "SELECT * FROM orders WHERE (customer = 'c1' OR customer = 'c2') AND id = 2"))
         .stream().sorted().toList());
     assertEquals(List.of("c0/1", "c2/1"), ids(f.run(
-        "SELECT * FROM orders WHERE customer IN ['c0', 'c2'] AND id = 1"))
+        "SELECT * FROM orders WHERE customer > 'a' AND customer IN ['c0', 'c2'] AND id = 1"))
         .stream().sorted().toList());
+  }
+
+  @Test
+  void inOnThePartitionKeyReadsEachDistinctPartitionInTurn() {
+    assertEquals(List.of("c2/9", "c2/10", "c0/9", "c0/10"), ids(f.run(
+        "SELECT * FROM orders WHERE customer IN ['c2', ?, 'c2', 'nobody'] AND id >= 9",
+        string("c0"))));
+    assertEquals(List.of("c1/3", "c0/3"), ids(f.run(
+        "SELECT * FROM orders WHERE customer IN ('c1', 'c0') AND id = 3")));
+    StepVerifier.create(f.tables.execute(
+            "SELECT * FROM orders WHERE customer IN ['c1', 2]", List.of()))
+        .expectError(dev.weir.table.ItemValidationException.class).verify();
   }
 
   @Test

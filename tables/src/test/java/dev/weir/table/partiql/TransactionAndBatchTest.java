@@ -96,6 +96,9 @@ class TransactionAndBatchTest {
     StepVerifier.create(f.tables.executeTransaction(List.of(
             Statement.of("SELECT * FROM orders WHERE customer = 'c1'"))))
         .expectError(ExpressionException.class).verify();
+    StepVerifier.create(f.tables.executeTransaction(List.of(
+            Statement.of("SELECT * FROM users WHERE pk IN ['u1', 'u2']"))))
+        .expectError(ExpressionException.class).verify();
     assertEquals("Bob", f.user("u2").getString("name"));
   }
 
