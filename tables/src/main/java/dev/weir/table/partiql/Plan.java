@@ -6,9 +6,10 @@ package dev.weir.table.partiql;
  * and what is left to filter. Immutable.
  *
  * <p>A {@code SELECT} whose {@code WHERE} fixes the partition key of the table or of the named
- * index (an equality ANDed at the top level) is a {@link Kind#QUERY} of that partition, with a
- * sort key condition where one is expressible; with the table's full primary key it is a
- * {@link Kind#GET}; any other {@code SELECT} is a {@link Kind#SCAN}.
+ * index (an equality, or an {@code IN} list read value by value, ANDed at the top level) is a
+ * {@link Kind#QUERY} of that partition, with a sort key condition where one is expressible;
+ * with the table's full primary key it is a {@link Kind#GET}; any other {@code SELECT} is a
+ * {@link Kind#SCAN}.
  *
  * @param kind what runs
  * @param table the table
