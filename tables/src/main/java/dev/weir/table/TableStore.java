@@ -1,5 +1,10 @@
 package dev.weir.table;
 
+import dev.weir.table.partiql.BatchResult;
+import dev.weir.table.partiql.PartiQL;
+import dev.weir.table.partiql.Plan;
+import dev.weir.table.partiql.PreparedStatement;
+import dev.weir.table.partiql.Statement;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -48,6 +53,60 @@ public interface TableStore {
 
   /** The items of these keys read at one snapshot, in request order (DynamoDB's TransactGetItems). */
   Mono<List<Optional<Item>>> transactGet(List<KeyRef> keys);
+
+  /**
+   * The schema of the table called {@code name}; a {@link TableNotFoundException} when there is
+   * none. PartiQL plans with it at every execution. The default describes the table, which
+   * counts its items: an implementation with a catalog should answer from it instead.
+   */
+  default Mono<TableSchema> tableSchema(String name) {
+    return describeTable(name).map(TableDescription::schema);
+  }
+
+  // ------------------------------------------------------------------ PartiQL (dev.weir.table.partiql)
+
+  /**
+   * Runs one PartiQL statement (DynamoDB's dialect: SELECT, INSERT, UPDATE, DELETE) with the
+   * values of its {@code ?} parameters, in order: a SELECT emits its items, a write nothing. A
+   * SELECT whose WHERE fixes the partition key of the table or index runs as a query, never a
+   * scan ({@link #explain(String)} tells which). A statement that does not parse fails with a
+   * {@link dev.weir.table.partiql.PartiqlSyntaxException} (line, column, token); an INSERT of
+   * an existing key with a {@link dev.weir.table.partiql.DuplicateItemException}.
+   */
+  default Flux<Item> execute(String statement, List<AttributeValue> parameters) {
+    return PartiQL.execute(this, statement, parameters);
+  }
+
+  /**
+   * Parses {@code statement} once for many executions; throws a {@link
+   * dev.weir.table.partiql.PartiqlSyntaxException} at once when it does not parse.
+   */
+  default PreparedStatement prepare(String statement) {
+    return PartiQL.prepare(this, statement);
+  }
+
+  /**
+   * DynamoDB's ExecuteTransaction: all writes, applied all or nothing (a failed condition or a
+   * duplicate INSERT is a {@link TransactionCanceledException}), or all SELECTs by full primary
+   * key, read at one snapshot; one entry per statement, in order (empty for writes and absent
+   * items).
+   */
+  default Mono<List<Optional<Item>>> executeTransaction(List<Statement> statements) {
+    return PartiQL.executeTransaction(this, statements);
+  }
+
+  /**
+   * DynamoDB's BatchExecuteStatement: up to 25 statements, all SELECTs by full key or all
+   * writes, each run on its own; one result per statement, its item or its error.
+   */
+  default Mono<List<BatchResult>> batchExecute(List<Statement> statements) {
+    return PartiQL.batchExecute(this, statements);
+  }
+
+  /** How {@code statement} would run (GET, QUERY with its key condition, SCAN, or a write). */
+  default Mono<Plan> explain(String statement) {
+    return PartiQL.explain(this, statement);
+  }
 
   /** Stops the background TTL sweeper; the underlying store stays open (its owner closes it). */
   Mono<Void> close();

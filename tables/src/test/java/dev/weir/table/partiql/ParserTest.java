@@ -1,0 +1,146 @@
+package dev.weir.table.partiql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weir.table.AttributeValue;
+import dev.weir.table.ExpressionException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParserTest {
+
+  @Test
+  void selectReadsProjectionTargetAndWhere() {
+    ParsedStatement.Select s = (ParsedStatement.Select) Parser.parse(
+        "select name, address.city, tags[0], \"from\" from \"my-table\".\"by-x\" "
+            + "where a = 'it''s' and (b <> 1.5 or not c >= -2e3)");
+    assertEquals("[name, address.city, tags[0], from]", s.projection().toString());
+    assertEquals(new ParsedStatement.TableRef("my-table", "by-x"), s.target());
+    assertEquals("a = 'it''s' AND (b <> 1.5 OR NOT (c >= -2000))", s.where().toString());
+    assertEquals(0, s.parameterCount());
+  }
+
+  @Test
+  void orderByTakesAPathAndADirection() {
+    ParsedStatement.Select s = (ParsedStatement.Select) Parser.parse(
+        "SELECT * FROM t WHERE pk = ? ORDER BY sk DESC");
+    assertEquals("sk", s.orderBy().toString());
+    assertEquals(true, s.descending());
+    s = (ParsedStatement.Select) Parser.parse("SELECT * FROM t ORDER BY sk asc");
+    assertEquals(false, s.descending());
+    assertThrows(PartiqlSyntaxException.class,
+        () -> Parser.parse("SELECT * FROM t ORDER sk"));
+  }
+
+  @Test
+  void everyPredicateForm() {
+    String[][] cases = {
+        {"a IN [1, 2]", "a IN [1, 2]"},
+        {"a IN ('x', ?)", "a IN ['x', ?]"},
+        {"a NOT IN [1]", "NOT (a IN [1])"},
+        {"a BETWEEN ? AND 9", "a BETWEEN ? AND 9"},
+        {"a NOT BETWEEN 1 AND 2", "NOT (a BETWEEN 1 AND 2)"},
+        {"begins_with(a.b[2].c, 'x')", "begins_with(a.b[2].c, 'x')"},
+        {"attribute_exists(a)", "attribute_exists(a)"},
+        {"a IS MISSING", "a IS MISSING"},
+        {"a.b is not missing", "a.b IS NOT MISSING"},
+        {"a IS NULL AND b IS NOT NULL", "a IS NULL AND b IS NOT NULL"},
+        {"size(a) > 3", "size(a) > 3"},
+        {"a != b", "a <> b"},
+        {"a = true OR b = false OR c = null", "((a = true OR b = false) OR c = null)"},
+        {"a = [1, 'x', [true]]", "a = [1, 'x', [true]]"},
+        {"a = {'k': 1, 'm': {'n': ?}}", "a = {'k': 1, 'm': {'n': ?}}"},
+        {"a = <<'x', 'y'>>", "a = <<'x', 'y'>>"},
+        {"((a = 1))", "a = 1"},
+    };
+    for (String[] c : cases) {
+      Expr where = ((ParsedStatement.Select) Parser.parse("SELECT * FROM t WHERE " + c[0]))
+          .where();
+      assertEquals(c[1], where.toString(), c[0]);
+    }
+  }
+
+  @Test
+  void parametersAreCountedInOrder() {
+    ParsedStatement.Update u = (ParsedStatement.Update) Parser.parse(
+        "UPDATE t SET a = ?, b = b + ? SET c = list_append(c, [?]) REMOVE d, e[1] "
+            + "WHERE pk = ? AND sk = ?;");
+    assertEquals(5, u.parameterCount());
+    assertEquals("[Assignment[path=a, value=?], Assignment[path=b, value=b + ?], "
+        + "Assignment[path=c, value=list_append(c, [?])]]", u.assignments().toString());
+    assertEquals("[d, e[1]]", u.removals().toString());
+    assertEquals(new Expr.Parameter(4),
+        ((Expr.Comparison) ((Expr.And) u.where()).right()).right());
+  }
+
+  @Test
+  void insertTakesAMapValueAndDeleteAWhere() {
+    ParsedStatement.Insert i = (ParsedStatement.Insert) Parser.parse(
+        "INSERT INTO users VALUE {'pk': 'u1', 'n': 1, 'tags': <<'a'>>, 'p': ?}");
+    assertEquals("{'pk': 'u1', 'n': 1, 'tags': <<'a'>>, 'p': ?}", i.value().toString());
+    assertEquals(1, i.parameterCount());
+    ParsedStatement.Delete d = (ParsedStatement.Delete) Parser.parse(
+        "-- a comment\ndelete from users where pk = 'u1'");
+    assertEquals("pk = 'u1'", d.where().toString());
+  }
+
+  @Test
+  void literalsBecomeAttributeValues() {
+    Expr.Comparison c = (Expr.Comparison) ((ParsedStatement.Select) Parser.parse(
+        "SELECT * FROM t WHERE a = -12.50")).where();
+    assertEquals(new Expr.Literal(AttributeValue.number("-12.5")), c.right());
+  }
+
+  @Test
+  void eachSyntaxErrorNamesLineColumnAndToken() {
+    Object[][] cases = {
+        // statement, line, column, token
+        {"SELEC * FROM t", 1, 1, "SELEC"},
+        {"SELECT * FORM t", 1, 10, "FORM"},
+        {"SELECT * FROM t\nWHERE a = ", 2, 11, ""},
+        {"SELECT * FROM t\n  WHERE a == 1", 2, 12, "="},
+        {"SELECT * FROM t WHERE a = 'open", 1, 27, "'open"},
+        {"SELECT * FROM t WHERE a = 1 AND", 1, 32, ""},
+        {"SELECT * FROM t WHERE a", 1, 24, ""},
+        {"SELECT * FROM t WHERE a = 1 extra", 1, 29, "extra"},
+        {"SELECT * FROM t WHERE a = #x", 1, 27, "#"},
+        {"SELECT * FROM t WHERE a = 12abc", 1, 27, "12abc"},
+        {"SELECT * FROM t WHERE a IN [1, 2", 1, 33, ""},
+        {"INSERT INTO t VALUES {'a': 1}", 1, 15, "VALUES"},
+        {"INSERT INTO t VALUE 'x'", 1, 21, "'x'"},
+        {"INSERT INTO t VALUE {'a': 1, 'a': 2}", 1, 30, "'a'"},
+        {"UPDATE t WHERE pk = 1", 1, 10, "WHERE"},
+        {"UPDATE t SET a = 1", 1, 19, ""},
+        {"DELETE FROM t", 1, 14, ""},
+        {"SELECT * FROM t WHERE a = <<>>", 1, 27, "<<"},
+        {"", 1, 1, ""},
+    };
+    for (Object[] c : cases) {
+      String statement = (String) c[0];
+      PartiqlSyntaxException e = assertThrows(PartiqlSyntaxException.class,
+          () -> Parser.parse(statement), statement);
+      assertEquals(List.of(c[1], c[2], c[3]), List.of(e.line(), e.column(), e.token()),
+          statement + ": " + e.getMessage());
+      assertInstanceOf(ExpressionException.class, e);
+    }
+  }
+
+  @Test
+  void theMessageSaysWhereInWords() {
+    PartiqlSyntaxException e = assertThrows(PartiqlSyntaxException.class,
+        () -> Parser.parse("SELECT * FROM t\nWHERE a = 1 OR OR"));
+    assertEquals("Statement wasn't well formed: expected a name (a keyword as a name needs"
+        + " \"quotes\") at line 2, column 16 at position 31, near \"OR\"", e.getMessage());
+    assertEquals(31, e.position());
+  }
+
+  @Test
+  void deepNestingIsRefusedNotOverflowed() {
+    String deep = "SELECT * FROM t WHERE " + "(".repeat(200) + "a = 1" + ")".repeat(200);
+    PartiqlSyntaxException e = assertThrows(PartiqlSyntaxException.class,
+        () -> Parser.parse(deep));
+    assertEquals(true, e.getMessage().contains("nesting deeper than 100"));
+  }
+}
