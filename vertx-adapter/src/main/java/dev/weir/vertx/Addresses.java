@@ -67,6 +67,7 @@ final class Addresses {
   // tables: request, reply
   static final String TABLE_CREATE = "table.create";
   static final String TABLE_DESCRIBE = "table.describe";
+  static final String TABLE_SCHEMA = "table.schema";
   static final String TABLE_DELETE = "table.delete";
   static final String TABLE_SWEEP = "table.sweepExpired";
   static final String TABLE_PUT = "table.putItem";

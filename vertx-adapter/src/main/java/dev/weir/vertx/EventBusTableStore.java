@@ -67,6 +67,13 @@ public final class EventBusTableStore implements TableStore {
         TableDescription.class);
   }
 
+  /** The served store's catalog answers it, without the item count a describe makes. */
+  @Override
+  public Mono<TableSchema> tableSchema(String name) {
+    return client.request(Addresses.TABLE_SCHEMA, TableRequest.of(name), client.plain(),
+        TableSchema.class);
+  }
+
   @Override
   public Flux<String> listTables() {
     return new ClientStream<>(client, Addresses.TABLE_LIST, TableRequest.of(null),

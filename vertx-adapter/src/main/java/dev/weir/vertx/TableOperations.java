@@ -38,6 +38,8 @@ final class TableOperations {
         m -> Replies.answer(m, tables.createTable(nullableBody(m, TableSchema.class))));
     ops.put(Addresses.TABLE_DESCRIBE,
         m -> Replies.answer(m, tables.describeTable(body(m, TableRequest.class).table())));
+    ops.put(Addresses.TABLE_SCHEMA,
+        m -> Replies.answer(m, tables.tableSchema(body(m, TableRequest.class).table())));
     ops.put(Addresses.TABLE_DELETE,
         m -> Replies.answer(m, tables.deleteTable(body(m, TableRequest.class).table())));
     ops.put(Addresses.TABLE_LIST,

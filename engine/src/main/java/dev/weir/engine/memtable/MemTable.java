@@ -158,7 +158,9 @@ public final class MemTable implements KeySource {
 
   @Override
   public boolean find(byte[] key, long hash, long maxSeq, VersionRef out) {
-    if (!filter.mightContain(hash)) {
+    // a settled store's memtable is empty: its head, hot in cache, says so where the filter's
+    // bits would cost a miss per get (6% of a table's getItem)
+    if (map.isEmpty() || !filter.mightContain(hash)) {
       return false;
     }
     MemVersion head = map.get(key);
