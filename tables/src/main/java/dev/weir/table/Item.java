@@ -61,7 +61,7 @@ public final class Item {
 
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.attributes.putAll(attributes);
+    attributes.forEach(b::put);
     return b;
   }
 
@@ -201,18 +201,56 @@ public final class Item {
 
   /** Builds an {@link Item}; a name given twice keeps the last value. Not for concurrent use. */
   public static final class Builder {
-    private Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    // build() hands its map to the item instead of copying it (decoding an item built two maps,
-    // a third of its time); a builder changed after build() first takes a copy for itself
-    private boolean mapGivenAway;
+    /**
+     * Up to this many attributes are kept in two arrays ({@link SmallAttributeMap}), more in a
+     * LinkedHashMap, where a linear search would cost more than hashing.
+     */
+    static final int SMALL = 8;
+
+    private String[] names;
+    private AttributeValue[] values;
+    private int size;
+    private Map<String, AttributeValue> large; // non-null once past SMALL attributes
+    // build() hands its arrays or map to the item instead of copying them (decoding an item
+    // built two maps, a third of its time); a builder changed after build() first takes a copy
+    private boolean givenAway;
 
     private Builder() {}
 
     public Builder attribute(String name, AttributeValue value) {
       checkName(name);
       Objects.requireNonNull(value, () -> "value of " + name);
-      ownMap().put(name, value);
+      put(name, value);
       return this;
+    }
+
+    /** Adds an attribute already checked (one of another item's). */
+    private void put(String name, AttributeValue value) {
+      own();
+      if (large != null) {
+        large.put(name, value);
+        return;
+      }
+      int i = size == 0 ? -1 : SmallAttributeMap.indexOf(names, size, name);
+      if (i >= 0) {
+        values[i] = value;
+      } else if (size == SMALL) {
+        large = new LinkedHashMap<>();
+        for (int k = 0; k < size; k++) {
+          large.put(names[k], values[k]);
+        }
+        large.put(name, value);
+        names = null;
+        values = null;
+        size = 0;
+      } else {
+        if (names == null) {
+          names = new String[SMALL];
+          values = new AttributeValue[SMALL];
+        }
+        names[size] = name;
+        values[size++] = value;
+      }
     }
 
     public Builder string(String name, String value) {
@@ -281,24 +319,42 @@ public final class Item {
     }
 
     public Builder remove(String name) {
-      ownMap().remove(name);
+      own();
+      if (large != null) {
+        large.remove(name);
+        return this;
+      }
+      int i = size == 0 ? -1 : SmallAttributeMap.indexOf(names, size, name);
+      if (i >= 0) {
+        size--;
+        System.arraycopy(names, i + 1, names, i, size - i);
+        System.arraycopy(values, i + 1, values, i, size - i);
+        names[size] = null;
+        values[size] = null;
+      }
       return this;
     }
 
     public Item build() {
-      if (attributes.isEmpty()) {
+      if (large == null ? size == 0 : large.isEmpty()) {
         return EMPTY;
       }
-      mapGivenAway = true;
-      return new Item(Collections.unmodifiableMap(attributes));
+      givenAway = true;
+      return new Item(large != null
+          ? Collections.unmodifiableMap(large)
+          : new SmallAttributeMap(names, values, size));
     }
 
-    private Map<String, AttributeValue> ownMap() {
-      if (mapGivenAway) {
-        attributes = new LinkedHashMap<>(attributes);
-        mapGivenAway = false;
+    private void own() {
+      if (givenAway) {
+        if (large != null) {
+          large = new LinkedHashMap<>(large);
+        } else {
+          names = names.clone();
+          values = values.clone();
+        }
+        givenAway = false;
       }
-      return attributes;
     }
 
     private static void checkName(String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weir.engine.EngineConfig;
 import dev.weir.engine.ErrorCode;
 import dev.weir.engine.WeirException;
 import dev.weir.table.AttributeType;
@@ -14,6 +15,7 @@ import dev.weir.table.StreamRecord;
 import dev.weir.table.Table;
 import dev.weir.table.TableSchema;
 import dev.weir.table.TableStore;
+import dev.weir.table.TableStoreOptions;
 import dev.weir.table.WriteOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +50,23 @@ public abstract class TableConformanceFixture {
    * @param changeLogCapacity how many changes the store keeps for a stream to resume from (0:
    *     the store's default)
    */
-  public record Settings(Scheduler clock, Duration sweepInterval, int changeLogCapacity) {}
+  public record Settings(Scheduler clock, Duration sweepInterval, int changeLogCapacity) {
+
+    /** The engine configuration of the store under the tables: its change log, if sized. */
+    public EngineConfig engineConfig() {
+      EngineConfig.Builder config = EngineConfig.builder();
+      if (changeLogCapacity > 0) {
+        config.changeLogCapacity(changeLogCapacity)
+            .maxBatchOps(Math.min(EngineConfig.DEFAULT_MAX_BATCH_OPS, changeLogCapacity));
+      }
+      return config.build();
+    }
+
+    /** The table store options these settings ask for. */
+    public TableStoreOptions tableStoreOptions() {
+      return new TableStoreOptions(clock, sweepInterval);
+    }
+  }
 
   /** A fresh table store, over a fresh empty store, with {@code settings}. */
   protected abstract TableStore newTableStore(Settings settings);

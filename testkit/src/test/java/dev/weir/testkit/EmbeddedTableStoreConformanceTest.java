@@ -1,10 +1,8 @@
 package dev.weir.testkit;
 
-import dev.weir.engine.EngineConfig;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.Weir;
 import dev.weir.table.TableStore;
-import dev.weir.table.TableStoreOptions;
 import dev.weir.table.Tables;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -16,15 +14,8 @@ class EmbeddedTableStoreConformanceTest extends TableStoreConformance {
 
   @Override
   protected TableStore newTableStore(Settings settings) {
-    EngineConfig.Builder config = EngineConfig.builder();
-    if (settings.changeLogCapacity() > 0) {
-      config.changeLogCapacity(settings.changeLogCapacity())
-          .maxBatchOps(Math.min(EngineConfig.DEFAULT_MAX_BATCH_OPS,
-              settings.changeLogCapacity()));
-    }
-    ReactiveStore store = Weir.inMemory(config.build());
-    TableStore tables = Tables.over(store,
-        new TableStoreOptions(settings.clock(), settings.sweepInterval()));
+    ReactiveStore store = Weir.inMemory(settings.engineConfig());
+    TableStore tables = Tables.over(store, settings.tableStoreOptions());
     stores.put(tables, store);
     return tables;
   }

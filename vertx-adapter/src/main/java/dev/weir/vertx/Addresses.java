@@ -64,6 +64,27 @@ final class Addresses {
   static final String OBJ_PUT = "object.put";
   static final String OBJ_UPLOAD_PART = "object.uploadPart";
   static final String OBJ_CHUNK = "object.chunk";
+  // tables: request, reply
+  static final String TABLE_CREATE = "table.create";
+  static final String TABLE_DESCRIBE = "table.describe";
+  static final String TABLE_DELETE = "table.delete";
+  static final String TABLE_SWEEP = "table.sweepExpired";
+  static final String TABLE_PUT = "table.putItem";
+  static final String TABLE_UPDATE = "table.updateItem";
+  static final String TABLE_DELETE_ITEM = "table.deleteItem";
+  static final String TABLE_GET = "table.getItem";
+  static final String TABLE_QUERY_PAGE = "table.queryPage";
+  static final String TABLE_SCAN_PAGE = "table.scanPage";
+  static final String TABLE_BATCH_WRITE = "table.batchWrite";
+  static final String TABLE_BATCH_GET = "table.batchGet";
+  static final String TABLE_TRANSACT_WRITE = "table.transactWrite";
+  static final String TABLE_TRANSACT_GET = "table.transactGet";
+  // tables: streams to the client, under the same credit, cancel and lease as scans
+  static final String TABLE_LIST = "table.list";
+  static final String TABLE_QUERY = "table.query";
+  static final String TABLE_SCAN = "table.scan";
+  static final String TABLE_STREAM = "table.stream";
+  static final String TABLE_STREAM_FROM = "table.streamFrom";
   // the client's lease on everything it holds open
   static final String RENEW = "lease.renew";
   static final String RELEASE = "lease.release";

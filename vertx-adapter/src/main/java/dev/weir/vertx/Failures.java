@@ -3,6 +3,7 @@ package dev.weir.vertx;
 import dev.weir.engine.ErrorCode;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
+import dev.weir.vertx.codec.FailurePayload;
 import dev.weir.vertx.codec.WeirFailure;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
@@ -36,13 +37,13 @@ final class Failures {
     if (detail == 0) {
       request.fail(code(e), message(e));
     } else {
-      request.reply(new WeirFailure(code(e), detail, message(e)));
+      request.reply(new WeirFailure(code(e), detail, message(e), null, FailurePayload.of(e)));
     }
   }
 
   /** The exception a failure with {@code code}, {@code detail} and {@code message} stands for. */
   static WeirException rebuild(int code, int detail, String message) {
-    return FailureDetail.rebuild(code, detail, message);
+    return FailureDetail.rebuild(code, detail, message, null);
   }
 
   /** No answer from {@code address} in time: a request's reply, or a stream's next frame. */
@@ -59,8 +60,10 @@ final class Failures {
       ReplyException r = (ReplyException) e;
       switch (r.failureType()) {
         case RECIPIENT_FAILURE:
-          int detail = r instanceof WeirFailure ? ((WeirFailure) r).detail() : 0;
-          return rebuild(r.failureCode(), detail, r.getMessage());
+          if (r instanceof WeirFailure f) {
+            return FailureDetail.rebuild(f.failureCode(), f.detail(), f.getMessage(), f.payload());
+          }
+          return rebuild(r.failureCode(), 0, r.getMessage());
         case TIMEOUT:
           return timeout(address, r.getMessage());
         case NO_HANDLERS:

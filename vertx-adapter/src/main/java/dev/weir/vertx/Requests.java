@@ -6,7 +6,14 @@ import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.object.ObjectOptions;
 import dev.weir.reactive.object.PartInfo;
 import dev.weir.reactive.object.Upload;
+import dev.weir.table.Item;
+import dev.weir.table.KeyRef;
+import dev.weir.table.TransactWriteItem;
+import dev.weir.table.WriteRequest;
+import dev.weir.table.codec.ItemSize;
+import dev.weir.vertx.codec.ItemRequest;
 import dev.weir.vertx.codec.KeyRequest;
+import dev.weir.vertx.codec.TableBatch;
 import dev.weir.vertx.codec.ObjectRequest;
 import dev.weir.vertx.codec.ObjectWrite;
 import dev.weir.vertx.codec.PartsRequest;
@@ -126,6 +133,13 @@ final class Requests {
       }
       return n;
     }
+    if (body instanceof ItemRequest) {
+      ItemRequest r = (ItemRequest) body;
+      return chars(r.table()) + chars(r.update()) + size(r.item());
+    }
+    if (body instanceof TableBatch) {
+      return sizeOf((TableBatch) body);
+    }
     if (body instanceof io.vertx.core.buffer.Buffer) {
       return ((io.vertx.core.buffer.Buffer) body).length();
     }
@@ -141,6 +155,25 @@ final class Requests {
       n += chars(e.getKey()) + chars(e.getValue());
     }
     return n;
+  }
+
+  /** An item's size as DynamoDB counts it, which bounds it at 400 KB; a batch's items summed. */
+  private static long sizeOf(TableBatch b) {
+    long n = 0;
+    for (WriteRequest w : b.writes() == null ? List.<WriteRequest>of() : b.writes()) {
+      n += w == null ? 0 : size(w.item());
+    }
+    for (KeyRef k : b.keys() == null ? List.<KeyRef>of() : b.keys()) {
+      n += k == null ? 0 : size(k.key());
+    }
+    for (TransactWriteItem t : b.transact() == null ? List.<TransactWriteItem>of() : b.transact()) {
+      n += t == null ? 0 : size(t.item()) + chars(t.updateText());
+    }
+    return n;
+  }
+
+  private static long size(Item item) {
+    return item == null ? 0 : ItemSize.of(item);
   }
 
   private static long sizeOf(Upload u) {

@@ -3,7 +3,6 @@ package dev.weir.vertx;
 import dev.weir.engine.ErrorCode;
 import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.eventbus.Message;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.reactivestreams.Publisher;
@@ -18,8 +17,8 @@ import reactor.core.CoreSubscriber;
  * <p>Signals may come from any thread (a watch signals from the committing thread); each is
  * moved onto the binding's event loop, where all state lives. Items that arrive in one turn of
  * the loop leave as one frame (up to {@code maxFrameItems}, and {@code maxFrameBytes} of object
- * content), so a scan that the credit handler pulled synchronously costs one message per
- * frame, not per entry.
+ * content or table items, see {@link FrameWeight}), so a scan that the credit handler pulled
+ * synchronously costs one message per frame, not per entry.
  */
 final class ServerStream implements CoreSubscriber<Object>, LeasedStream {
 
@@ -188,7 +187,7 @@ final class ServerStream implements CoreSubscriber<Object>, LeasedStream {
     long bytes = 0;
     while (n < pending.size() && n < maxFrameItems) {
       Object item = pending.get(n);
-      bytes += item instanceof ByteBuffer ? ((ByteBuffer) item).remaining() : 0;
+      bytes += FrameWeight.of(item);
       if (n > 0 && bytes > maxFrameBytes) {
         break;
       }

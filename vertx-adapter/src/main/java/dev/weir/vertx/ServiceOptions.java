@@ -3,13 +3,15 @@ package dev.weir.vertx;
 import static dev.weir.vertx.OptionChecks.atLeastOne;
 import static dev.weir.vertx.OptionChecks.atLeastOneMilli;
 
+import dev.weir.table.TableStoreOptions;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How a store is served: the address prefix, the largest request accepted, how long a client's
  * snapshots, transactions, streams and uploads outlive its last sign of life, how much one
- * stream frame carries, and how far an object upload may run ahead of the store. Immutable;
+ * stream frame carries, how far an object upload may run ahead of the store, and the clock of
+ * its tables. Immutable;
  * each {@code with} returns a copy.
  */
 public final class ServiceOptions {
@@ -21,6 +23,7 @@ public final class ServiceOptions {
   private int maxFrameBytes = 1 << 20;
   private int maxUploadWindow = 8;
   private long maxObjectBytes = Long.MAX_VALUE;
+  private TableStoreOptions tableOptions = TableStoreOptions.defaults();
 
   private ServiceOptions() {}
 
@@ -41,6 +44,7 @@ public final class ServiceOptions {
     c.maxFrameBytes = maxFrameBytes;
     c.maxUploadWindow = maxUploadWindow;
     c.maxObjectBytes = maxObjectBytes;
+    c.tableOptions = tableOptions;
     return c;
   }
 
@@ -78,8 +82,8 @@ public final class ServiceOptions {
   }
 
   /**
-   * Object content a stream frame carries at most; a piece larger than this (a store chunk is
-   * never cut) travels alone.
+   * Object content, or table items (by their DynamoDB size), a stream frame carries at most; a
+   * piece or item larger than this (a store chunk is never cut) travels alone.
    */
   public ServiceOptions withMaxFrameBytes(int bytes) {
     ServiceOptions c = copy();
@@ -105,6 +109,21 @@ public final class ServiceOptions {
     ServiceOptions c = copy();
     c.maxObjectBytes = bytes;
     return c;
+  }
+
+  /**
+   * How the served tables keep time: the clock of TTL and the scheduler and interval of the
+   * background TTL sweep (see {@link TableStoreOptions}); by default the parallel scheduler and
+   * a sweep each second.
+   */
+  public ServiceOptions withTableOptions(TableStoreOptions options) {
+    ServiceOptions c = copy();
+    c.tableOptions = Objects.requireNonNull(options, "options");
+    return c;
+  }
+
+  public TableStoreOptions tableOptions() {
+    return tableOptions;
   }
 
   public String prefix() {

@@ -36,8 +36,7 @@ final class StampedRequest implements Message<Object> {
 
   private Object stamped(Object body) {
     if (body instanceof WeirFailure) {
-      WeirFailure f = (WeirFailure) body;
-      return new WeirFailure(f.failureCode(), f.detail(), f.getMessage(), store);
+      return ((WeirFailure) body).from(store);
     }
     if (body instanceof ReplyException) {
       ReplyException f = (ReplyException) body;

@@ -3,6 +3,8 @@ package dev.weir.vertx;
 import dev.weir.engine.StoreReplacedException;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.object.ObjectStore;
+import dev.weir.table.TableStore;
+import dev.weir.table.Tables;
 import dev.weir.vertx.codec.Codecs;
 import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.Context;
@@ -21,7 +23,7 @@ import java.util.Map;
  * One store served on the event bus: a consumer per operation address, all on one event loop,
  * which also owns the leases and the service's ends of streams and uploads; see {@link
  * StoreService}. The object addresses ({@code object.*}) are served when there is an object
- * store.
+ * store; the tables ({@code table.*}) always, by a {@code TableStore} over the served store.
  *
  * <p>Every request goes through {@link #dispatch}: the sender's lease is renewed, the size is
  * checked before anything reaches the store, and whatever the handling throws (a malformed
@@ -36,6 +38,8 @@ public final class StoreBinding {
   private final Context context;
   private final ReactiveStore store;
   private final ObjectStore objects;
+  /** The served store's tables, made here and closed (their TTL sweep stopped) at unbind. */
+  private final TableStore tables;
   private final String name;
   private final ServiceOptions options;
   private final Addresses addresses;
@@ -51,6 +55,7 @@ public final class StoreBinding {
     this.context = context;
     this.store = store;
     this.objects = objects;
+    this.tables = Tables.over(store, options.tableOptions());
     this.name = name;
     this.options = options;
     this.addresses = new Addresses(options.prefix(), name);
@@ -78,6 +83,7 @@ public final class StoreBinding {
       ObjectOperations.addTo(ops, objects);
       ObjectStreamOperations.addTo(ops, this, objects);
     }
+    TableOperations.addTo(ops, this, tables);
     EventBus bus = vertx.eventBus();
     List<Future<Void>> registered = new ArrayList<>();
     ops.forEach((op, handler) -> {
@@ -127,6 +133,7 @@ public final class StoreBinding {
       List<Future<Void>> gone = new ArrayList<>();
       consumers.forEach(c -> gone.add(c.unregister()));
       consumers.clear();
+      tables.close().subscribe(null, e -> { }); // stops the TTL sweep; the store stays open
       Future.all(gone).<Void>mapEmpty().onComplete(done);
     });
     return done.future();

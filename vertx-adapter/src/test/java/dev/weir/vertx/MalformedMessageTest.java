@@ -15,12 +15,19 @@ import dev.weir.reactive.object.Bucket;
 import dev.weir.reactive.object.ObjectOptions;
 import dev.weir.reactive.object.ObjectStore;
 import dev.weir.reactive.object.PartInfo;
+import dev.weir.table.Item;
+import dev.weir.table.Scan;
+import dev.weir.table.WriteRequest;
 import dev.weir.vertx.codec.Credit;
+import dev.weir.vertx.codec.ItemRequest;
 import dev.weir.vertx.codec.KeyRequest;
 import dev.weir.vertx.codec.ObjectRequest;
 import dev.weir.vertx.codec.ObjectWrite;
 import dev.weir.vertx.codec.PartsRequest;
 import dev.weir.vertx.codec.PutRequest;
+import dev.weir.vertx.codec.ReadRequest;
+import dev.weir.vertx.codec.TableBatch;
+import dev.weir.vertx.codec.TableRequest;
 import dev.weir.vertx.codec.UploadChunk;
 import dev.weir.vertx.codec.UploadGrant;
 import io.vertx.core.Vertx;
@@ -31,6 +38,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +151,17 @@ class MalformedMessageTest {
             "e"))), headers()});
     cases.put("a listing limit beyond int", new Object[] {"object.list",
         new ObjectRequest("bkt", "", null, null, 0, Long.MAX_VALUE), headers()});
+    Item big = Item.builder().string("pk", "k").string("v", "x".repeat(2000)).build();
+    cases.put("a string to table.putItem", new Object[] {"table.putItem", "hello", headers()});
+    cases.put("a table request to table.getItem", new Object[] {"table.getItem",
+        TableRequest.of("t"), headers()});
+    cases.put("no schema to table.create", new Object[] {"table.create", null, headers()});
+    cases.put("a query without a stream id", new Object[] {"table.query",
+        new ReadRequest("t", null, Scan.all()), headers("owner", "x", "credit", "1")});
+    cases.put("an item over maxRequestBytes", new Object[] {"table.putItem",
+        ItemRequest.write("t", big, null), headers()});
+    cases.put("a table batch over maxRequestBytes", new Object[] {"table.batchWrite",
+        TableBatch.writes(null, List.of(WriteRequest.put("t", big))), headers()});
     return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
       Object[] a = c.getValue();
       Throwable e = Nodes.awaitFailure(vertx.eventBus().request(

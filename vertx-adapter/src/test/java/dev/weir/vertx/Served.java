@@ -6,6 +6,7 @@ import dev.weir.reactive.Weir;
 import dev.weir.reactive.object.ObjectConfig;
 import dev.weir.reactive.object.ObjectStore;
 import dev.weir.testkit.ObjectStoreConformance;
+import dev.weir.testkit.TableConformanceFixture;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,13 @@ final class Served {
     return client;
   }
 
+  /** Another key-value client of the store served as {@code name}, closed with the others. */
+  EventBusStore serveClient(String name) {
+    EventBusStore client = EventBusStore.create(clientNode, name, clientOptions);
+    track(client::close);
+    return client;
+  }
+
   /** A fresh object store as the conformance suite describes it, and a client that reaches it. */
   EventBusObjectStore createObjects(ObjectStoreConformance.Settings settings) {
     ReactiveStore kv = Weir.inMemory(EngineConfig.builder()
@@ -96,11 +104,28 @@ final class Served {
     }
   }
 
-  private synchronized String bind(ReactiveStore store, ObjectStore objects) {
+  /**
+   * A fresh store as the tables conformance section describes it, served with its tables on
+   * the section's clock, and a client of the tables that can already reach them.
+   */
+  EventBusTableStore createTables(TableConformanceFixture.Settings settings) {
+    String name = bind(Weir.inMemory(settings.engineConfig()), null,
+        serviceOptions.withTableOptions(settings.tableStoreOptions()));
+    EventBusTableStore client = EventBusTableStore.create(clientNode, name, clientOptions);
+    track(client::close);
+    reachable(() -> client.listTables().then().block(Duration.ofSeconds(5)));
+    return client;
+  }
+
+  private String bind(ReactiveStore store, ObjectStore objects) {
+    return bind(store, objects, serviceOptions);
+  }
+
+  private synchronized String bind(ReactiveStore store, ObjectStore objects,
+      ServiceOptions options) {
     String name = "s" + NAMES.incrementAndGet();
     stores.add(store);
-    bindings.add(Nodes.await(
-        StoreService.bind(serverNode, store, objects, name, serviceOptions)));
+    bindings.add(Nodes.await(StoreService.bind(serverNode, store, objects, name, options)));
     return name;
   }
 
@@ -110,10 +135,14 @@ final class Served {
 
   /** A clustered node may learn of a new registration a moment after it completed. */
   private static void reachable(EventBusStore client) {
+    reachable(() -> client.stats().block(Duration.ofSeconds(5)));
+  }
+
+  private static void reachable(Runnable probe) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       try {
-        client.stats().block(Duration.ofSeconds(5));
+        probe.run();
         return;
       } catch (RuntimeException e) {
         if (System.nanoTime() > deadline) {

@@ -67,11 +67,7 @@ class StreamFlowTest {
   void theServiceNeverSendsMoreThanTheClientGranted() {
     StepVerifier.create(client.scan(KeyRange.all()).limitRate(7)).expectNextCount(5000)
         .verifyComplete();
-    StepVerifier.create(client.scan(KeyRange.all()), 0)
-        .thenRequest(1).expectNextCount(1)
-        .thenRequest(3).expectNextCount(3)
-        .thenRequest(200).expectNextCount(200)
-        .thenCancel().verify(Nodes.GUARD);
+    WireLedger.takeInSteps(client.scan(KeyRange.all()));
     assertEquals(5000, client.scan(KeyRange.all()).count().block(Nodes.GUARD));
     assertEquals(0, ledger.overdrafts.get(), "frames beyond granted credit");
     assertTrue(WireLedger.total(ledger.sent) >= 5000 + 204 + 5000, ledger.sent.toString());
@@ -79,17 +75,7 @@ class StreamFlowTest {
 
   @Test
   void aPausedSubscriberHoldsTheServiceToExactlyWhatItRequested() {
-    Paused<Entry> paused = new Paused<>(10);
-    client.scan(KeyRange.all()).subscribe(paused);
-    Await.until("10 items", Duration.ofSeconds(10), () -> paused.received.get() == 10);
-    assertEquals(10, WireLedger.total(ledger.granted));
-    assertEquals(10, WireLedger.total(ledger.sent));
-    paused.request(WINDOW * 10L);
-    Await.until("all requested items", Duration.ofSeconds(10),
-        () -> paused.received.get() == 10 + WINDOW * 10L);
-    assertTrue(WireLedger.total(ledger.granted) <= 10 + WINDOW * 10L);
-    assertEquals(0, ledger.overdrafts.get());
-    paused.cancel();
+    ledger.expectPausedSubscriberHeldToItsRequests(client.scan(KeyRange.all()), WINDOW);
   }
 
   @Test

@@ -1,16 +1,21 @@
 package dev.weir.vertx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.weir.vertx.codec.Credit;
 import dev.weir.vertx.codec.StreamFrame;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.Message;
-import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 /**
  * Flow control counted on the wire, by an outbound interceptor that sees every message a Vert.x
@@ -77,11 +82,44 @@ final class WireLedger {
       }
       long bytes = 0;
       for (Object item : f.items()) {
-        bytes += item instanceof ByteBuffer ? ((ByteBuffer) item).remaining() : 0;
+        bytes += FrameWeight.of(item);
       }
       largestFrameBytes.accumulateAndGet(bytes, Math::max);
     }
     ctx.next();
+  }
+
+  // ------------------------------------------------------------------ checks the flow tests share
+
+  /**
+   * Takes 1, 3 and 200 items of {@code stream}, each only once requested, then cancels: the
+   * demand pattern whose credits the flow tests count.
+   */
+  static void takeInSteps(Flux<?> stream) {
+    StepVerifier.create(stream, 0)
+        .thenRequest(1).expectNextCount(1)
+        .thenRequest(3).expectNextCount(3)
+        .thenRequest(200).expectNextCount(200)
+        .thenCancel().verify(Nodes.GUARD);
+  }
+
+  /**
+   * A subscriber that asks for 10 items, then for {@code 10 * window} more, gets exactly those
+   * and holds the service to them: granted equals sent at the pause, nothing beyond the grant
+   * ever. Starts from a cleared ledger; cancels at the end.
+   */
+  <T> void expectPausedSubscriberHeldToItsRequests(Flux<T> stream, int window) {
+    Paused<T> paused = new Paused<>(10);
+    stream.subscribe(paused);
+    Await.until("10 items", Duration.ofSeconds(10), () -> paused.received.get() == 10);
+    assertEquals(10, total(granted));
+    assertEquals(10, total(sent));
+    paused.request(window * 10L);
+    Await.until("all requested items", Duration.ofSeconds(10),
+        () -> paused.received.get() == 10 + window * 10L);
+    assertTrue(total(granted) <= 10 + window * 10L);
+    assertEquals(0, overdrafts.get());
+    paused.cancel();
   }
 
   private static long add(Map<String, AtomicLong> m, String key, long n) {

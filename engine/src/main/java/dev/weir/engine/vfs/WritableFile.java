@@ -15,7 +15,7 @@ public interface WritableFile extends WritableByteChannel {
   @Override
   int write(ByteBuffer src) throws IOException;
 
-  /** Forces the written bytes and the file's size to the disk (fsync). */
+  /** Forces the written bytes and the file's size to the disk (fdatasync). */
   void sync() throws IOException;
 
   long size() throws IOException;

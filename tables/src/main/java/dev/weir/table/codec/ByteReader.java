@@ -1,8 +1,8 @@
 package dev.weir.table.codec;
 
 import dev.weir.table.ItemValidationException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads an encoded item, checking every length against what remains before believing it: a
@@ -10,16 +10,19 @@ import java.nio.charset.StandardCharsets;
  * never read past its end nor allowed to size an allocation. Owned by one decoding thread.
  */
 final class ByteReader {
-  private final ByteBuffer in; // absolute reads only, so a shared read-only view is never moved
+  // a plain array, not a ByteBuffer: a read-only buffer (all that Bytes hands out) has no
+  // array, so every byte went through HeapByteBufferR and every string through a scratch copy;
+  // copying the ~100 bytes of a value once costs less than three buffers and those reads
+  private final byte[] in; // never written
   private final int start;
   private final int end;
   private int position;
-  private byte[] scratch; // text of a read-only buffer is copied here before decoding
 
-  ByteReader(ByteBuffer in) {
+  /** Reads {@code length} bytes of {@code in} from {@code offset}, which it never changes. */
+  ByteReader(byte[] in, int offset, int length) {
     this.in = in;
-    this.start = in.position();
-    this.end = in.limit();
+    this.start = offset;
+    this.end = offset + length;
     this.position = start;
   }
 
@@ -35,7 +38,7 @@ final class ByteReader {
     if (position >= end) {
       throw fail("truncated");
     }
-    return in.get(position++) & 0xFF;
+    return in[position++] & 0xFF;
   }
 
   long readVarint() {
@@ -72,29 +75,29 @@ final class ByteReader {
   }
 
   String readUtf8(int length) {
-    byte[] array;
-    int offset;
-    if (in.hasArray()) {
-      array = in.array();
-      offset = in.arrayOffset() + position;
-    } else {
-      if (scratch == null || scratch.length < length) {
-        scratch = new byte[Math.max(length, 64)];
-      }
-      in.get(position, scratch, 0, length);
-      array = scratch;
-      offset = 0;
-    }
-    if (!Utf8.isWellFormed(array, offset, length)) {
+    if (!Utf8.isWellFormed(in, position, length)) {
       throw fail("text that is not well-formed UTF-8");
     }
+    String text = new String(in, position, length, StandardCharsets.UTF_8);
     position += length;
-    return new String(array, offset, length, StandardCharsets.UTF_8);
+    return text;
+  }
+
+  /** An attribute name: as {@link #readUtf8}, through {@link AttributeNames}. */
+  String readName(int length) {
+    String name = AttributeNames.lookup(in, position, length);
+    if (name != null) {
+      position += length;
+      return name;
+    }
+    int from = position;
+    name = readUtf8(length);
+    AttributeNames.remember(in, from, length, name);
+    return name;
   }
 
   byte[] readBytes(int length) {
-    byte[] bytes = new byte[length];
-    in.get(position, bytes, 0, length);
+    byte[] bytes = Arrays.copyOfRange(in, position, position + length);
     position += length;
     return bytes;
   }
@@ -103,7 +106,7 @@ final class ByteReader {
   boolean skipMatching(int length, byte[] expected) {
     boolean same = length == expected.length;
     for (int i = 0; same && i < length; i++) {
-      same = in.get(position + i) == expected[i];
+      same = in[position + i] == expected[i];
     }
     position += length;
     return same;

@@ -1,5 +1,6 @@
 package dev.weir.table.codec;
 
+import dev.weir.engine.Bytes;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -28,6 +29,30 @@ final class ByteWriter {
     ensure(bytes.length);
     System.arraycopy(bytes, 0, buffer, size, bytes.length);
     size += bytes.length;
+  }
+
+  /** The bytes of {@code bytes}, read in place (a read-only buffer of them cost three objects). */
+  void put(Bytes bytes) {
+    int n = bytes.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buffer[size++] = bytes.byteAt(i);
+    }
+  }
+
+  /** {@code length} bytes of {@code bytes} from {@code offset}, each 0x00 followed by 0xFF. */
+  void putEscaped(byte[] bytes, int offset, int length, int escape) {
+    ensure(length);
+    for (int i = offset, end = offset + length; i < end; i++) {
+      byte b = bytes[i];
+      if (b == 0) {
+        ensure(end - i + 1);
+        buffer[size++] = 0;
+        buffer[size++] = (byte) escape;
+      } else {
+        buffer[size++] = b;
+      }
+    }
   }
 
   /** The remaining bytes of {@code bytes}, whose position is not moved. */

@@ -4,9 +4,9 @@ import dev.weir.engine.Bytes;
 import dev.weir.table.AttributeValue;
 import dev.weir.table.Item;
 import dev.weir.table.ItemValidationException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Weir's binary form of an item, the value the engine stores for it: small and quick to read.
@@ -44,6 +44,19 @@ public final class ItemCodec {
     return out.toArray();
   }
 
+  /**
+   * The encoded item of {@code item}'s attributes that {@code keep} accepts, in their order:
+   * how a table stores an item without its key attributes, with no intermediate item built.
+   */
+  public static byte[] encode(Item item, Predicate<String> keep) {
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(keep, "keep");
+    ByteWriter out = new ByteWriter(TYPICAL_ITEM_SIZE);
+    out.put(FORMAT_VERSION);
+    ValueEncoder.writeAttributes(out, item.attributes(), keep);
+    return out.toArray();
+  }
+
   public static Item decode(Bytes bytes) {
     return ValueDecoder.readItem(reader(bytes));
   }
@@ -61,7 +74,7 @@ public final class ItemCodec {
   public static Item decode(byte[] array, int offset, int length) {
     Objects.requireNonNull(array, "array");
     Objects.checkFromIndexSize(offset, length, array.length);
-    return ValueDecoder.readItem(new ByteReader(ByteBuffer.wrap(array, offset, length)));
+    return ValueDecoder.readItem(new ByteReader(array, offset, length));
   }
 
   /**
@@ -74,6 +87,7 @@ public final class ItemCodec {
   }
 
   private static ByteReader reader(Bytes bytes) {
-    return new ByteReader(Objects.requireNonNull(bytes, "bytes").asReadOnlyByteBuffer());
+    byte[] copy = Objects.requireNonNull(bytes, "bytes").toByteArray(); // see ByteReader
+    return new ByteReader(copy, 0, copy.length);
   }
 }

@@ -38,6 +38,11 @@ public final class ItemSize {
   }
 
   /** The size of one value, without a name; saturated as {@link #of(Item)}. */
+  /** The UTF-8 length of valid UTF-16 {@code s}, counted without encoding it. */
+  public static long utf8Length(String s) {
+    return Utf8.length(s);
+  }
+
   public static int of(AttributeValue value) {
     Objects.requireNonNull(value, "value");
     return saturated(value(value));

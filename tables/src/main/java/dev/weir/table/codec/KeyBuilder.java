@@ -20,7 +20,7 @@ public final class KeyBuilder {
   }
 
   public KeyBuilder append(Bytes bytes) {
-    out.put(Objects.requireNonNull(bytes, "bytes").asReadOnlyByteBuffer());
+    out.put(Objects.requireNonNull(bytes, "bytes"));
     return this;
   }
 

@@ -4,7 +4,6 @@ import dev.weir.engine.Bytes;
 import dev.weir.table.AttributeType;
 import dev.weir.table.AttributeValue;
 import dev.weir.table.ItemValidationException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -32,9 +31,10 @@ public final class KeyCodec {
     Objects.requireNonNull(scalar, "scalar");
     ByteWriter out = key.writer();
     if (scalar instanceof AttributeValue.StringValue s) {
-      appendEscaped(out, ByteBuffer.wrap(s.value().getBytes(StandardCharsets.UTF_8)));
+      byte[] utf8 = s.value().getBytes(StandardCharsets.UTF_8);
+      appendEscaped(out, utf8);
     } else if (scalar instanceof AttributeValue.BinaryValue b) {
-      appendEscaped(out, b.value().asReadOnlyByteBuffer());
+      appendEscaped(out, b.value().toByteArray());
     } else if (scalar instanceof AttributeValue.NumberValue n) {
       OrderedNumber.write(out, n.value());
     } else {
@@ -95,14 +95,8 @@ public final class KeyCodec {
     return value;
   }
 
-  private static void appendEscaped(ByteWriter out, ByteBuffer bytes) {
-    for (int i = bytes.position(), end = bytes.limit(); i < end; i++) {
-      byte b = bytes.get(i);
-      out.put(b);
-      if (b == 0) {
-        out.put(ESCAPE);
-      }
-    }
+  private static void appendEscaped(ByteWriter out, byte[] bytes) {
+    out.putEscaped(bytes, 0, bytes.length, ESCAPE);
     out.put(0);
     out.put(END);
   }

@@ -37,10 +37,25 @@ final class OrderedNumber {
       out.put(ZERO);
       return;
     }
+    if (value.scale() == 0 && value.precision() <= 18) {
+      // an integer within a long (every normalized integer has scale 0), as index keys of ages
+      // and epoch seconds are: its digits without BigDecimal's strip, BigInteger and toString
+      String digits = Long.toString(Math.abs(value.longValue()));
+      int n = digits.length();
+      while (digits.charAt(n - 1) == '0') {
+        n--;
+      }
+      writeDigits(out, sign, digits.length() - 1, digits, n);
+      return;
+    }
     BigDecimal stripped = value.stripTrailingZeros();
     String digits = stripped.unscaledValue().abs().toString();
     int n = digits.length();
-    int exponent = n - 1 - stripped.scale();
+    writeDigits(out, sign, n - 1 - stripped.scale(), digits, n);
+  }
+
+  /** The number of {@code sign} whose significant digits are {@code digits[0, n)}. */
+  private static void writeDigits(ByteWriter out, int sign, int exponent, String digits, int n) {
     int flip = sign < 0 ? 0xFF : 0;
     out.put(sign < 0 ? NEGATIVE : POSITIVE);
     out.put((exponent + EXPONENT_BIAS) ^ flip);

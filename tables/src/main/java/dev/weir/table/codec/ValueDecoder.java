@@ -35,7 +35,7 @@ final class ValueDecoder {
     int count = readHeader(in);
     Item.Builder item = first.toBuilder();
     for (int i = 0; i < count; i++) {
-      String name = in.readUtf8(in.readLength("an attribute name"));
+      String name = in.readName(in.readLength("an attribute name"));
       item.attribute(name, readValue(in, 1));
     }
     Item built = item.build();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Writes attributes in Weir's item layout (see {@link ItemCodec}): per value a tag byte, the
@@ -25,6 +26,24 @@ final class ValueEncoder {
     for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
       writeText(out, e.getKey());
       writeValue(out, e.getValue(), level);
+    }
+  }
+
+  /** The top-level attributes {@code keep} accepts, counted first: the count leads. */
+  static void writeAttributes(
+      ByteWriter out, Map<String, AttributeValue> attributes, Predicate<String> keep) {
+    int kept = 0;
+    for (String name : attributes.keySet()) {
+      if (keep.test(name)) {
+        kept++;
+      }
+    }
+    out.putVarint(kept);
+    for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
+      if (keep.test(e.getKey())) {
+        writeText(out, e.getKey());
+        writeValue(out, e.getValue(), 1);
+      }
     }
   }
 

@@ -36,8 +36,8 @@ final class ChangePlanner {
     }
     int indexes = table.schema().indexes().size();
     for (int i = 0; i < indexes; i++) {
-      Bytes before = table.indexKey(i, stored);
-      Bytes after = table.indexKey(i, next);
+      Bytes before = table.indexKey(i, stored, itemKey);
+      Bytes after = table.indexKey(i, next, itemKey);
       boolean moved = before == null || !before.equals(after);
       if (before != null && moved) {
         ops.delete(before);

@@ -5,7 +5,6 @@ import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.Transaction;
 import java.util.ArrayList;
 import java.util.List;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,10 +64,16 @@ final class EngineOps {
 
   /** Buffers the writes in {@code tx}, in order. */
   Mono<Void> applyTo(Transaction tx) {
-    if (ops.size() == 1) {
-      return apply(tx, ops.get(0));
+    // one operator for the lot (then() extends its array), not a concatMap's per-op inners;
+    // each write is buffered when subscribed, so they still land in order
+    if (ops.isEmpty()) {
+      return Mono.empty();
     }
-    return Flux.fromIterable(ops).concatMap(op -> apply(tx, op)).then();
+    Mono<Void> all = apply(tx, ops.get(0));
+    for (int i = 1; i < ops.size(); i++) {
+      all = all.then(apply(tx, ops.get(i)));
+    }
+    return all;
   }
 
   private static Mono<Void> apply(Transaction tx, Op op) {

@@ -41,21 +41,25 @@ final class ItemReader {
     this.nowMillis = nowMillis;
   }
 
+  /**
+   * Reads the item at {@code key}. Called inside the caller's {@code Mono.defer} (the table's
+   * resolution), so a bad key or projection throws here and reaches the subscriber as onError;
+   * a second defer of its own was one more operator layer on the hottest read.
+   */
   Mono<Item> get(TableFormat table, Item key, GetOptions options) {
-    return Mono.defer(() -> {
-      Bytes engineKey = table.keyOnly(key);
-      ProjectionExpression projection =
-          expressions.projection(options.projectionText(), options.projection());
-      Placeholders placeholders = options.placeholders();
-      ParsedExpressions.checkPlaceholders(placeholders,
-          projection == null ? Set.of() : projection.namePlaceholders(), Set.of());
-      return store.get(engineKey).handle((value, sink) -> {
-        Item item = table.decodeItem(key, value);
-        if (Expiry.isExpired(table.expiry(item), nowSeconds())) {
-          return;
-        }
-        sink.next(projection == null ? item : projection.apply(item, placeholders));
-      });
+    Bytes engineKey = table.keyOnly(key);
+    ProjectionExpression projection =
+        expressions.projection(options.projectionText(), options.projection());
+    Placeholders placeholders = options.placeholders();
+    ParsedExpressions.checkPlaceholders(placeholders,
+        projection == null ? Set.of() : projection.namePlaceholders(), Set.of());
+    return store.get(engineKey).handle((value, sink) -> {
+      Item item = table.decodeItem(key, value);
+      long expiry = table.expiry(item);
+      if (expiry != Expiry.NEVER && Expiry.isExpired(expiry, nowSeconds())) {
+        return;
+      }
+      sink.next(projection == null ? item : projection.apply(item, placeholders));
     });
   }
 

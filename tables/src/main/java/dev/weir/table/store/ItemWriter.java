@@ -57,8 +57,7 @@ final class ItemWriter {
   /** Runs one item's write; a false condition fails it with {@link ConditionFailedException}. */
   Mono<WriteOutcome> write(PlannedWrite write) {
     return store.transact(tx -> tx.get(write.itemKey())
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
+        .singleOptional()
         .flatMap(raw -> {
           long now = nowSeconds();
           EngineOps ops = new EngineOps();
@@ -140,9 +139,8 @@ final class ItemWriter {
     boolean expired = stored != null && Expiry.isExpired(table.expiry(stored), now);
     Item current = expired ? null : stored;
     Item next = write.change().apply(current, now);
-    if (next != null && next != current) {
-      table.checkItem(next);
-      if (!table.itemKey(next).equals(write.itemKey())) {
+    if (next != null && next != current && next != write.checked()) {
+      if (!table.checkItem(next).equals(write.itemKey())) {
         throw new ItemValidationException("a write may not change the key attributes "
             + table.schema().key() + " of the item it writes");
       }

@@ -16,6 +16,7 @@ import dev.weir.table.codec.KeyBuilder;
 import dev.weir.table.codec.KeyCodec;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * How one table's items become engine entries and back: the item under its primary key with
@@ -74,9 +75,12 @@ final class TableFormat {
 
   // ------------------------------------------------------------------ items
 
-  /** Checks an item to be written: key attributes, attribute names, index key types, size. */
-  void checkItem(Item item) {
-    keys.itemKey(schema.key(), item); // checks the key attributes
+  /**
+   * Checks an item to be written: key attributes, attribute names, index key types, size;
+   * returns its engine key, which checking the key attributes built.
+   */
+  Bytes checkItem(Item item) {
+    Bytes itemKey = keys.itemKey(schema.key(), item); // checks the key attributes
     for (String name : item.names()) {
       checkNameLength(name);
     }
@@ -88,6 +92,7 @@ final class TableFormat {
       throw new ItemValidationException("item size " + size + " bytes is over the limit of "
           + ItemSize.MAX_ITEM_SIZE + " (400 KB)");
     }
+    return itemKey;
   }
 
   /** DynamoDB's bound: an attribute name is less than 64 KB of UTF-8. */
@@ -130,7 +135,8 @@ final class TableFormat {
 
   /** The stored value of {@code item}: its attributes but the key ones. */
   Bytes storedValue(Item item) {
-    return Bytes.wrap(ItemCodec.encode(withoutKeys(item, schema.key(), null)));
+    KeySchema key = schema.key();
+    return Bytes.wrap(ItemCodec.encode(item, name -> !key.isKeyAttribute(name)));
   }
 
   /** The item stored as {@code value} under a key whose key attributes are {@code key}. */
@@ -152,6 +158,14 @@ final class TableFormat {
 
   /** The entry key of {@code item} in index {@code ordinal}; null when the item is not in it. */
   Bytes indexKey(int ordinal, Item item) {
+    return indexKey(ordinal, item, null);
+  }
+
+  /**
+   * As {@link #indexKey(int, Item)} for the item stored under {@code itemKey} (null: unknown),
+   * whose encoded primary key ends every index key of the item: copied, not encoded again.
+   */
+  Bytes indexKey(int ordinal, Item item, Bytes itemKey) {
     if (item == null) {
       return null;
     }
@@ -167,7 +181,12 @@ final class TableFormat {
     if (sort != null) {
       KeyCodec.append(k, sort);
     }
-    TableKeys.appendPrimaryKey(k, schema.key(), item);
+    if (itemKey != null) {
+      int prefix = keys.items().length();
+      k.append(itemKey.slice(prefix, itemKey.length() - prefix));
+    } else {
+      TableKeys.appendPrimaryKey(k, schema.key(), item);
+    }
     return k.toBytes();
   }
 
@@ -175,10 +194,9 @@ final class TableFormat {
   Bytes indexValue(int ordinal, Item item) {
     SecondaryIndex index = schema.indexes().get(ordinal);
     long expiry = expiry(item);
-    Item projected = index.projection().type() == Projection.Type.KEYS_ONLY
-        ? Item.empty()
-        : withoutKeys(item, schema.key(), index);
-    byte[] attributes = projected.isEmpty() ? new byte[0] : ItemCodec.encode(projected);
+    byte[] attributes = index.projection().type() == Projection.Type.KEYS_ONLY
+        ? new byte[0]
+        : projectedAttributes(item, schema.key(), index);
     int header = expiry == Expiry.NEVER ? 1 : 9;
     byte[] value = new byte[header + attributes.length];
     value[0] = expiry == Expiry.NEVER ? NO_EXPIRY : HAS_EXPIRY;
@@ -287,18 +305,16 @@ final class TableFormat {
 
   // ------------------------------------------------------------------ shared
 
-  private static Item withoutKeys(Item item, KeySchema key, SecondaryIndex index) {
-    Item.Builder b = Item.builder();
-    item.attributes().forEach((name, value) -> {
-      if (key.isKeyAttribute(name)) {
-        return;
+  /** The attributes an index entry holds besides the keys; none: no bytes at all. */
+  private static byte[] projectedAttributes(Item item, KeySchema key, SecondaryIndex index) {
+    Predicate<String> projected = name -> !key.isKeyAttribute(name)
+        && !index.key().isKeyAttribute(name) && index.projection().projects(name);
+    for (String name : item.names()) {
+      if (projected.test(name)) {
+        return ItemCodec.encode(item, projected);
       }
-      if (index != null && (index.key().isKeyAttribute(name) || !index.projection().projects(name))) {
-        return;
-      }
-      b.attribute(name, value);
-    });
-    return b.build();
+    }
+    return new byte[0];
   }
 
   private static Item.Builder readKey(Bytes engineKey, int[] offset, KeySchema key, Item.Builder b) {

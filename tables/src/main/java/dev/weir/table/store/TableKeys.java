@@ -6,6 +6,7 @@ import dev.weir.table.Item;
 import dev.weir.table.ItemValidationException;
 import dev.weir.table.KeyAttribute;
 import dev.weir.table.KeySchema;
+import dev.weir.table.codec.ItemSize;
 import dev.weir.table.codec.KeyBuilder;
 import dev.weir.table.codec.KeyCodec;
 
@@ -114,9 +115,9 @@ final class TableKeys {
   }
 
   static void checkKeyValueLength(String name, AttributeValue v, boolean partition) {
-    int length;
+    long length;
     if (v instanceof AttributeValue.StringValue s) {
-      length = Bytes.utf8(s.value()).length();
+      length = ItemSize.utf8Length(s.value()); // a valid value: counted, not encoded again
     } else if (v instanceof AttributeValue.BinaryValue b) {
       length = b.value().length();
     } else {

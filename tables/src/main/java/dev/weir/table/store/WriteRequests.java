@@ -23,10 +23,9 @@ final class WriteRequests {
   }
 
   PlannedWrite put(TableFormat table, Item item, WriteOptions options) {
-    table.checkItem(item);
-    Bytes key = table.itemKey(item);
+    Bytes key = table.checkItem(item);
     return new PlannedWrite(table, key, table.keyOf(item),
-        ItemChanges.put(item, guard(options, null)));
+        ItemChanges.put(item, guard(options, null)), item);
   }
 
   PlannedWrite update(TableFormat table, Item key, String text, UpdateExpression parsed,

@@ -104,6 +104,21 @@ class KeyCodecOrderTest {
   }
 
   @Test
+  void integersEitherSideOfALongsDigitsSortAndReadBack() {
+    // up to 18 digits an integer is written from its long, beyond from its BigDecimal
+    assertAscendingNumbers(
+        "-10000000000000000000", "-9999999999999999999", "-1000000000000000000",
+        "-999999999999999999", "-100000000000000000", "-120", "-57", "-10", "-1", "0", "1", "10",
+        "57", "120", "1700000000", "100000000000000000", "999999999999999999",
+        "1000000000000000000", "9999999999999999999", "10000000000000000000");
+    for (String n : new String[] {"-999999999999999999", "-120", "57", "1700000000",
+        "100000000000000000", "999999999999999990", "1000000000000000000"}) {
+      AttributeValue value = AttributeValue.number(n);
+      assertEquals(value, KeyCodec.read(key(value), new int[] {0}, AttributeType.N), n);
+    }
+  }
+
+  @Test
   void equalNumbersHaveOneKey() {
     assertEquals(key(AttributeValue.number("1")), key(AttributeValue.number("1.0")));
     assertEquals(key(AttributeValue.number("0")), key(AttributeValue.number(new BigDecimal("-0.0"))));

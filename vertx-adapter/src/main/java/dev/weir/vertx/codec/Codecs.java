@@ -40,7 +40,16 @@ public final class Codecs {
       new ListingCodec(),
       new UploadCodec(),
       new PartInfoCodec(),
-      new FeaturesCodec());
+      new FeaturesCodec(),
+      new TableRequestCodec(),
+      new TableSchemaCodec(),
+      new TableDescriptionCodec(),
+      new ItemRequestCodec(),
+      new ItemMessageCodec(),
+      new ReadRequestCodec(),
+      new PageCodec(),
+      new TableBatchCodec(),
+      new ItemListCodec());
 
   private static final Map<EventBus, Boolean> REGISTERED =
       Collections.synchronizedMap(new WeakHashMap<>());

@@ -22,7 +22,11 @@ public record StreamFrame(long stream, Kind kind, List<?> items, boolean end, in
     OBJECT(6),
     BUCKET_STATS(7),
     PART(8),
-    UPLOAD(9);
+    UPLOAD(9),
+    /** A table's items ({@code Item}s of a query or scan). */
+    ITEM(10),
+    STREAM_RECORD(11),
+    TABLE_NAME(12);
 
     private final int code;
 

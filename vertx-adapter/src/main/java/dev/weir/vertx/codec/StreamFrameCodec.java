@@ -19,6 +19,9 @@ final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
   private static final BinaryCodec<?> BUCKET_STATS = new BucketStatsCodec();
   private static final BinaryCodec<?> PART = new PartInfoCodec();
   private static final BinaryCodec<?> UPLOAD = new UploadCodec();
+  private static final BinaryCodec<?> ITEM = new ItemMessageCodec();
+  private static final BinaryCodec<?> STREAM_RECORD = new StreamRecordCodec();
+  private static final BinaryCodec<?> TABLE_NAME = new TableNameCodec();
 
   StreamFrameCodec() {
     super("weir.stream-frame", StreamFrame.class);
@@ -42,6 +45,12 @@ final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
         return BUCKET_STATS;
       case PART:
         return PART;
+      case ITEM:
+        return ITEM;
+      case STREAM_RECORD:
+        return STREAM_RECORD;
+      case TABLE_NAME:
+        return TABLE_NAME;
       default:
         return UPLOAD;
     }

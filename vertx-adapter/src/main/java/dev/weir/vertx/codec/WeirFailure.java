@@ -1,5 +1,6 @@
 package dev.weir.vertx.codec;
 
+import dev.weir.engine.Bytes;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 
@@ -15,6 +16,7 @@ public final class WeirFailure extends ReplyException {
 
   private final int detail;
   private final String store;
+  private final Bytes payload;
 
   public WeirFailure(int code, int detail, String message) {
     this(code, detail, message, null);
@@ -22,9 +24,28 @@ public final class WeirFailure extends ReplyException {
 
   /** {@code store}: the identity of the store that failed, or null when not known. */
   public WeirFailure(int code, int detail, String message, String store) {
+    this(code, detail, message, store, null);
+  }
+
+  /**
+   * {@code payload}: what the exception carries beyond its message, in the layout its detail
+   * names (see {@link FailurePayload}), or null.
+   */
+  public WeirFailure(int code, int detail, String message, String store, Bytes payload) {
     super(ReplyFailure.RECIPIENT_FAILURE, code, message, true);
     this.detail = detail;
     this.store = store;
+    this.payload = payload;
+  }
+
+  /** The same failure, said to come from {@code store}. */
+  public WeirFailure from(String store) {
+    return new WeirFailure(failureCode(), detail, getMessage(), store, payload);
+  }
+
+  /** What the exception carries beyond its message (a table's old item...), or null. */
+  public Bytes payload() {
+    return payload;
   }
 
   public int detail() {

@@ -13,10 +13,12 @@ final class WeirFailureCodec extends BinaryCodec<WeirFailure> {
     b.appendInt(m.failureCode()).appendInt(m.detail());
     WireWriter.writeString(b, m.getMessage());
     WireWriter.writeString(b, m.store());
+    WireWriter.writeBytes(b, m.payload());
   }
 
   @Override
   WeirFailure read(WireReader r) {
-    return new WeirFailure(r.readInt(), r.readInt(), r.readString(), r.readString());
+    return new WeirFailure(r.readInt(), r.readInt(), r.readString(), r.readString(),
+        r.readBytes());
   }
 }

@@ -137,32 +137,42 @@ class CodecsTest {
     assertEquals(content, back);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   @Test
   void everyMessageRoundTripsAndEveryTruncationIsRefusedTyped() {
     Random rnd = new Random(1);
     for (Object[] s : samples()) {
-      MessageCodec codec = (MessageCodec) s[0];
-      Buffer wire = Buffer.buffer().appendString("head");
-      codec.encodeToWire(wire, s[1]);
-      Object back = codec.decodeFromWire(4, wire);
-      assertEquals(String.valueOf(s[1]), String.valueOf(back), codec.name());
-      for (int cut = 4; cut < wire.length(); cut++) {
-        Buffer truncated = wire.getBuffer(0, cut);
-        assertThrows(InvalidArgumentException.class, () -> codec.decodeFromWire(4, truncated),
-            codec.name() + " cut at " + cut);
-      }
-      for (int i = 0; i < 200; i++) {
-        Buffer corrupt = wire.copy();
-        int at = 4 + rnd.nextInt(wire.length() - 4);
-        corrupt.setByte(at, (byte) rnd.nextInt(256));
-        try {
-          codec.decodeFromWire(4, corrupt);
-        } catch (InvalidArgumentException expected) {
-          // a typed refusal is the only acceptable failure
-        }
+      roundTripsAndRefusesDamage((MessageCodec<?, ?>) s[0], s[1], String::valueOf, rnd);
+    }
+  }
+
+  /**
+   * Encodes {@code message}, decodes it back (equal when {@code describe}d alike), and checks
+   * that every truncation, and 200 random one-byte corruptions, are refused with a typed
+   * {@link InvalidArgumentException} or decode to something, never anything else.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Object roundTripsAndRefusesDamage(MessageCodec codec, Object message,
+      java.util.function.Function<Object, String> describe, Random rnd) {
+    Buffer wire = Buffer.buffer().appendString("head");
+    codec.encodeToWire(wire, message);
+    Object back = codec.decodeFromWire(4, wire);
+    assertEquals(describe.apply(message), describe.apply(back), codec.name());
+    for (int cut = 4; cut < wire.length(); cut++) {
+      Buffer truncated = wire.getBuffer(0, cut);
+      assertThrows(InvalidArgumentException.class, () -> codec.decodeFromWire(4, truncated),
+          codec.name() + " cut at " + cut);
+    }
+    for (int i = 0; i < 200; i++) {
+      Buffer corrupt = wire.copy();
+      int at = 4 + rnd.nextInt(wire.length() - 4);
+      corrupt.setByte(at, (byte) rnd.nextInt(256));
+      try {
+        codec.decodeFromWire(4, corrupt);
+      } catch (InvalidArgumentException expected) {
+        // a typed refusal is the only acceptable failure
       }
     }
+    return back;
   }
 
   @Test

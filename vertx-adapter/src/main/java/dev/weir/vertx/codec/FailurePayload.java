@@ -1,0 +1,101 @@
+package dev.weir.vertx.codec;
+
+import dev.weir.engine.Bytes;
+import dev.weir.table.CancellationReason;
+import dev.weir.table.ConditionFailedException;
+import dev.weir.table.ExpressionException;
+import dev.weir.table.Item;
+import dev.weir.table.TransactionCanceledException;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a table's exception carries beyond its code and message, so the client rebuilds it
+ * whole: a failed condition's old item, a cancelled transaction's reasons (code, message and
+ * old item per request), an expression's syntax error position and token. Travels in a {@link
+ * WeirFailure}; the failure's detail says which layout it is.
+ */
+public final class FailurePayload {
+
+  /** DO NOT REORDER: positions are wire codes. */
+  private static final CancellationReason.Code[] REASONS = {CancellationReason.Code.NONE,
+      CancellationReason.Code.CONDITIONAL_CHECK_FAILED, CancellationReason.Code.VALIDATION_ERROR,
+      CancellationReason.Code.TRANSACTION_CONFLICT};
+
+  private FailurePayload() {}
+
+  /** The payload of {@code e}, or null when its code, detail and message say it all. */
+  public static Bytes of(Throwable e) {
+    Buffer b = Buffer.buffer();
+    if (e instanceof ConditionFailedException c && c.oldItem().isPresent()) {
+      TableWire.writeItem(b, c.oldItem().get());
+    } else if (e instanceof TransactionCanceledException t) {
+      b.appendInt(t.reasons().size());
+      for (CancellationReason r : t.reasons()) {
+        TableWire.writeCode(b, REASONS, r.code());
+        WireWriter.writeString(b, r.message());
+        TableWire.writeItem(b, r.item());
+      }
+    } else if (e instanceof ExpressionException x && x.position() >= 0) {
+      b.appendInt(x.position());
+      WireWriter.writeString(b, x.token());
+    } else {
+      return null;
+    }
+    return Bytes.wrap(b.getBytes());
+  }
+
+  public static ConditionFailedException conditionFailed(String message, Bytes payload) {
+    Item old = payload == null ? null : read(payload, TableWire::readItem);
+    return new ConditionFailedException(message, old);
+  }
+
+  public static TransactionCanceledException canceled(String message, Bytes payload) {
+    List<CancellationReason> reasons = new ArrayList<>();
+    if (payload != null) {
+      read(payload, r -> {
+        int n = r.readCount(9);
+        for (int i = 0; i < n; i++) {
+          reasons.add(new CancellationReason(TableWire.readCode(r, REASONS, "reason"),
+              r.readString(), TableWire.readItem(r)));
+        }
+        return reasons;
+      });
+    }
+    return new TransactionCanceledException(reasons);
+  }
+
+  /**
+   * The expression error of {@code message}; a syntax error's message ends with the position
+   * and token its constructor appended, taken off again here so it is not appended twice.
+   */
+  public static ExpressionException expression(String message, Bytes payload) {
+    if (payload == null) {
+      return new ExpressionException(message);
+    }
+    ExpressionException e = read(payload, r -> {
+      int position = r.readInt();
+      String token = r.readRequiredString("token");
+      String suffix = " at position " + position
+          + (token.isEmpty() ? " (end of input)" : ", near \"" + token + "\"");
+      return message.endsWith(suffix)
+          ? new ExpressionException(message.substring(0, message.length() - suffix.length()),
+              position, token)
+          : null;
+    });
+    return e == null ? new ExpressionException(message) : e;
+  }
+
+  private interface Read<T> {
+    T read(WireReader r);
+  }
+
+  private static <T> T read(Bytes payload, Read<T> read) {
+    Buffer buffer = Buffer.buffer(payload.toByteArray());
+    WireReader r = new WireReader(buffer, 0, buffer.length());
+    T value = read.read(r);
+    r.expectEnd();
+    return value;
+  }
+}
