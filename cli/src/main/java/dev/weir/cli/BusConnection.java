@@ -6,13 +6,17 @@ import dev.weir.reactive.object.ObjectStore;
 import dev.weir.vertx.ClientOptions;
 import dev.weir.vertx.EventBusObjectStore;
 import dev.weir.vertx.EventBusStore;
+import dev.weir.vertx.EventBusTableStore;
+import dev.weir.table.TableStore;
 import java.time.Duration;
 import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code weir shell --connect}: this process joins the cluster as a node and uses the served
  * store through an {@link EventBusStore}, and its objects through an {@link
- * EventBusObjectStore}, so every command works as on a local store. A store served without
+ * EventBusObjectStore}, and its tables through an {@link EventBusTableStore} (made at the first
+ * table command), so every command works as on a local store. A store served without
  * objects (by another program) is used for its keys; the object commands then say so.
  *
  * <p>A full member, not a Hazelcast lite member: a lite member would join and leave without
@@ -36,11 +40,14 @@ final class BusConnection implements StoreHandle {
   private final VertxNode node;
   private final EventBusStore store;
   private final EventBusObjectStore objects; // null: the store is served without objects
+  private final String name;
   private final String where;
+  private EventBusTableStore tables; // the shell's thread only; null until a table command
 
-  private BusConnection(VertxNode node, EventBusStore store, EventBusObjectStore objects,
-      String where) {
+  private BusConnection(VertxNode node, String name, EventBusStore store,
+      EventBusObjectStore objects, String where) {
     this.node = node;
+    this.name = name;
     this.store = store;
     this.objects = objects;
     this.where = where;
@@ -56,7 +63,7 @@ final class BusConnection implements StoreHandle {
     EventBusStore store = EventBusStore.create(node.vertx, name, OPTIONS);
     try {
       Await.value(store.stats());
-      return new BusConnection(node, store, objects(node, name),
+      return new BusConnection(node, name, store, objects(node, name),
           "the cluster " + settings.name());
     } catch (RuntimeException e) {
       node.close(CLOSE_BOUND);
@@ -90,6 +97,14 @@ final class BusConnection implements StoreHandle {
   }
 
   @Override
+  public TableStore tables() {
+    if (tables == null) {
+      tables = EventBusTableStore.create(node.vertx, name, OPTIONS);
+    }
+    return tables;
+  }
+
+  @Override
   public String remote() {
     return where;
   }
@@ -98,8 +113,8 @@ final class BusConnection implements StoreHandle {
   @Override
   public void close() {
     try {
-      Await.value(objects == null ? store.close() : objects.close().then(store.close()),
-          CLOSE_BOUND);
+      Mono<Void> clients = objects == null ? store.close() : objects.close().then(store.close());
+      Await.value(tables == null ? clients : tables.close().then(clients), CLOSE_BOUND);
     } finally {
       node.close(CLOSE_BOUND);
     }

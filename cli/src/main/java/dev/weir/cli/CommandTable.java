@@ -19,14 +19,15 @@ final class CommandTable {
   private final Map<String, String> aliases = new LinkedHashMap<>(); // alias -> command name
 
   /**
-   * The standard table: key commands, watch and history, object commands, then batch and
-   * snapshot, then shell controls.
+   * The standard table: key commands, watch and history, object commands, tables, then batch
+   * and snapshot, then shell controls.
    */
   static CommandTable standard() {
     CommandTable table = new CommandTable();
     StoreCommands.addTo(table);
     ChangeCommands.addTo(table);
     ObjectCommands.addTo(table);
+    TableCommands.addTo(table);
     SessionCommands.addTo(table);
     return table;
   }
@@ -106,5 +107,14 @@ final class CommandTable {
       "Keys and values are UTF-8 text, or hex after 0x (0x00ff). Quote text with spaces",
       "(\"a b\" or 'a b'); quoted words are always text, so \"0x41\" and \"-\" are literal.",
       "Durations: 500ms, 30s, 5m, 1h, 2d. Lines starting with # are comments.",
+      "",
+      "Tables: " + TableCommands.CREATE_USAGE,
+      "  keys as name:TYPE (S, N or B), e.g. table create users pk:S gsi by-email email:S ttl exp",
+      "PartiQL: a line starting with SELECT, INSERT, UPDATE, DELETE or EXPLAIN is a statement,",
+      "  which may go on over lines and runs at its ';':",
+      "  INSERT INTO users VALUE {'pk': 'user#1', 'name': 'Alice'};",
+      "  SELECT * FROM users WHERE pk = 'user#1';    SELECT * FROM users.\"by-email\" WHERE ...;",
+      "  UPDATE users SET age = 31 WHERE pk = 'user#1';  DELETE FROM users WHERE pk = 'user#1';",
+      "  EXPLAIN <statement>; tells whether it runs as a GET, a QUERY or a SCAN.",
       "");
 }

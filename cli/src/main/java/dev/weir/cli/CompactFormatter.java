@@ -3,6 +3,7 @@ package dev.weir.cli;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
+import dev.weir.table.Item;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.StringJoiner;
@@ -47,6 +48,20 @@ final class CompactFormatter implements Formatter {
       @Override
       public void entry(Entry entry) {
         out.println(Display.word(entry.key()) + "=" + Display.word(entry.value()));
+      }
+
+      @Override
+      public void end(boolean stopped) {}
+    };
+  }
+
+  /** {@code {'pk': 'user#1', 'age': 30}}: one item a line, in PartiQL's literal syntax. */
+  @Override
+  public Items items(PrintWriter out, int group) {
+    return new Items() {
+      @Override
+      public void item(Item item) {
+        out.println(ItemText.item(item));
       }
 
       @Override

@@ -1,6 +1,7 @@
 package dev.weir.cli;
 
 import dev.weir.engine.Entry;
+import dev.weir.table.Item;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -16,12 +17,24 @@ interface Formatter {
    */
   Entries entries(PrintWriter out, int group);
 
+  /** Where the items of a {@link Result.Items} go as they arrive; grouped as entries are. */
+  Items items(PrintWriter out, int group);
+
   /** Prints entries one at a time; used by one thread, the shell's. */
   interface Entries {
 
     void entry(Entry entry);
 
     /** After the last entry; {@code stopped}: Ctrl-C ended the listing before the store did. */
+    void end(boolean stopped);
+  }
+
+  /** Prints items one at a time; used by one thread, the shell's. */
+  interface Items {
+
+    void item(Item item);
+
+    /** After the last item; {@code stopped}: Ctrl-C ended the listing before the store did. */
     void end(boolean stopped);
   }
 

@@ -3,6 +3,7 @@ package dev.weir.cli;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
+import dev.weir.table.Item;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,26 @@ final class JsonFormatter implements Formatter {
         out.print("{\"key\":" + string(Display.plain(entry.key()))
             + ",\"value\":" + string(Display.plain(entry.value()))
             + ",\"seq\":" + entry.sequence() + "}");
+      }
+
+      @Override
+      public void end(boolean stopped) {
+        out.println(first ? "[]" : "]");
+      }
+    };
+  }
+
+  /** One array on one line of items in DynamoDB's JSON ({@link Item#toJson()}), as they arrive. */
+  @Override
+  public Items items(PrintWriter out, int group) {
+    return new Items() {
+      private boolean first = true;
+
+      @Override
+      public void item(Item item) {
+        out.print(first ? "[" : ",");
+        first = false;
+        out.print(item.toJson());
       }
 
       @Override

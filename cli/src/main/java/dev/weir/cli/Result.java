@@ -3,6 +3,7 @@ package dev.weir.cli;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
+import dev.weir.table.Item;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -35,6 +36,12 @@ sealed interface Result {
    * on a terminal), so a scan of any size is never held whole.
    */
   record Entries(Flux<Entry> entries) implements Result {}
+
+  /**
+   * Items of a table as a statement streams them (a PartiQL {@code SELECT}): printed as they
+   * arrive, as {@link Entries} are.
+   */
+  record Items(Flux<Item> items) implements Result {}
 
   /** One named number: {@code count}, {@code deleted}. */
   record Number(String name, long value) implements Result {}

@@ -4,11 +4,15 @@ import dev.weir.engine.WriteBatch;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.StoreSnapshot;
 import dev.weir.reactive.object.ObjectStore;
+import dev.weir.table.TableStore;
+import dev.weir.table.Tables;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The state one shell carries between commands: the store (its key-value and object views),
- * the open snapshot and the batch being collected, if any, the output format, whether the user
+ * its tables, the open snapshot and the batch being collected, if any, what completion knows
+ * of the tables, the output format, whether the user
  * asked to leave, and where a streaming command ({@code watch}) prints as it goes. Used by one
  * thread only, the shell's.
  */
@@ -18,6 +22,9 @@ final class Session {
   private final ObjectStore objects;
   private final String storeName;
   private final String remote;
+  private final Supplier<TableStore> tableSource;
+  private final TableHints hints = new TableHints();
+  private TableStore tables;
   private boolean interactive;
   private Interrupts interrupts = Interrupts.NONE;
   private Consumer<Result> printer = result -> {};
@@ -36,10 +43,20 @@ final class Session {
    * where the store is when it is not in this process (for the banner), else {@code null}.
    */
   Session(ReactiveStore store, ObjectStore objects, String storeName, String remote) {
+    this(store, objects, storeName, remote, () -> Tables.over(store));
+  }
+
+  /**
+   * {@code tables} gives the store's tables when a table command first needs them (so a shell
+   * that never uses tables never loads them); whoever gives them closes them.
+   */
+  Session(ReactiveStore store, ObjectStore objects, String storeName, String remote,
+      Supplier<TableStore> tables) {
     this.store = store;
     this.objects = objects;
     this.storeName = storeName;
     this.remote = remote;
+    this.tableSource = tables;
   }
 
   ReactiveStore store() {
@@ -57,6 +74,19 @@ final class Session {
           + " has no objects (it is served without them); key-value commands work");
     }
     return objects;
+  }
+
+  /** The store's tables, where table commands and PartiQL statements run. */
+  TableStore tables() {
+    if (tables == null) {
+      tables = tableSource.get();
+    }
+    return tables;
+  }
+
+  /** What tab completion knows of the tables. */
+  TableHints hints() {
+    return hints;
   }
 
   boolean hasObjects() {
@@ -164,6 +194,12 @@ final class Session {
 
   void requestExit() {
     exitRequested = true;
+  }
+
+  /** The prompt while a statement continues over lines, as wide as {@link #prompt()}. */
+  String continuation() {
+    String prompt = prompt();
+    return " ".repeat(prompt.length() - 5) + "...> ";
   }
 
   /** The interactive prompt, which shows an open batch or snapshot so neither is forgotten. */

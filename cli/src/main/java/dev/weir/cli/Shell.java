@@ -5,7 +5,9 @@ import dev.weir.engine.WeirException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
 
 /**
  * Reads commands, runs them and prints their results, in one of two modes.
@@ -45,7 +47,11 @@ final class Shell {
     session.printer(this::print); // watch prints each change as it arrives, never paged
   }
 
-  /** Runs lines until the end of input or {@code .exit}; returns the exit code. */
+  /**
+   * Runs lines until the end of input or {@code .exit}; returns the exit code. A line starting
+   * a PartiQL statement gathers the lines after it until one ends with {@code ;} (the prompt
+   * says it waits), and the statement runs as one; an error names the line it started on.
+   */
   int run(LineSource lines, boolean interactive, boolean keepGoing) {
     session.interactive(interactive);
     if (interactive) {
@@ -54,13 +60,32 @@ final class Shell {
     }
     int lineNumber = 0;
     boolean failed = false;
+    StringBuilder statement = null; // a PartiQL statement waiting for its ';'
+    int statementLine = 0;
     while (!session.exitRequested()) {
-      String line = lines.next(session.prompt());
+      String line = lines.next(statement == null ? session.prompt() : session.continuation());
       if (line == null) {
-        break;
+        if (statement == null) {
+          break;
+        }
+        line = ";"; // the input ended the statement: run it as its ';' would have
+      } else {
+        lineNumber++;
       }
-      lineNumber++;
-      if (!runLine(line, interactive ? "" : "line " + lineNumber + ": ")) {
+      if (statement == null && Statements.starts(line)) {
+        statement = new StringBuilder();
+        statementLine = lineNumber;
+      }
+      if (statement != null) {
+        statement.append(statement.length() == 0 ? "" : "\n").append(line);
+        if (!Statements.complete(statement)) {
+          continue;
+        }
+        line = statement.toString();
+        statement = null;
+      }
+      int at = Statements.starts(line) ? statementLine : lineNumber;
+      if (!runLine(line, interactive ? "" : "line " + at + ": ")) {
         failed = true;
         if (!interactive && !keepGoing) {
           break;
@@ -98,6 +123,9 @@ final class Shell {
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return Result.NONE;
     }
+    if (Statements.starts(trimmed)) {
+      return Statements.run(session, trimmed);
+    }
     List<Token> tokens = Tokenizer.split(trimmed);
     Command command = commands.find(tokens.get(0).text());
     Args args = new Args(tokens.subList(1, tokens.size()));
@@ -131,18 +159,28 @@ final class Shell {
 
   /** A command's result, a page at a time on a terminal; entries as the store streams them. */
   private void printResult(Result result) {
-    if (!(result instanceof Result.Entries e)) {
+    Formatter formatter = session.format().formatter();
+    if (result instanceof Result.Entries e) {
+      Formatter.Entries printer = formatter.entries(out, paging.group());
+      printEach(e.entries(), printer::entry, printer::end);
+    } else if (result instanceof Result.Items i) {
+      Formatter.Items printer = formatter.items(out, paging.group());
+      printEach(i.items(), printer::item, printer::end);
+    } else {
       print(result);
-      return;
     }
-    Formatter.Entries printer = session.format().formatter().entries(out, paging.group());
-    // Bounded demand: the store is asked for a few entries at a time as they print, so a
-    // reader at the pager's prompt holds back the scan, and q cancels what is left of it.
-    boolean stopped = Await.eachWhile(e.entries(), entry -> {
-      printer.entry(entry);
+  }
+
+  /**
+   * Bounded demand: the store is asked for a few elements at a time as they print, so a reader
+   * at the pager's prompt holds back the scan, and q cancels what is left of it.
+   */
+  private <T> void printEach(Flux<T> elements, Consumer<T> print, Consumer<Boolean> end) {
+    boolean stopped = Await.eachWhile(elements, element -> {
+      print.accept(element);
       return !paging.quit();
     }, session.interrupts());
-    printer.end(stopped);
+    end.accept(stopped);
     out.flush();
   }
 

@@ -109,10 +109,10 @@ final class ShellCommand implements Callable<Integer> {
     StoreHandle opened = openStore();
     try {
       Session session = new Session(opened.kv(), opened.objects(),
-          connect != null ? connect : store, opened.remote());
+          connect != null ? connect : store, opened.remote(), opened::tables);
       CommandTable commands = CommandTable.standard();
       if (io.terminal()) {
-        try (TerminalLines lines = TerminalLines.open(commands)) {
+        try (TerminalLines lines = TerminalLines.open(commands, session)) {
           session.interrupts(lines);
           Pager pager = lines.pager();
           PrintWriter out = new PrintWriter(pager);

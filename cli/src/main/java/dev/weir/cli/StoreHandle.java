@@ -3,6 +3,8 @@ package dev.weir.cli;
 import dev.weir.reactive.ReactiveStore;
 import dev.weir.reactive.WeirStore;
 import dev.weir.reactive.object.ObjectStore;
+import dev.weir.table.TableStore;
+import dev.weir.table.Tables;
 
 /**
  * The store a shell runs on, opened in this process or reached over the event bus, and how to
@@ -15,6 +17,9 @@ interface StoreHandle {
   /** The object view, or {@code null} when there is none (a store served without objects). */
   ObjectStore objects();
 
+  /** The store's tables; made at the first call, closed with the handle. */
+  TableStore tables();
+
   /** Where the store is, for the banner when it is not in this process; else {@code null}. */
   String remote();
 
@@ -23,6 +28,16 @@ interface StoreHandle {
 
   static StoreHandle local(WeirStore store) {
     return new StoreHandle() {
+      private TableStore tables; // the shell's thread only
+
+      @Override
+      public TableStore tables() {
+        if (tables == null) {
+          tables = Tables.over(store.kv()); // starts a TTL sweep: only when tables are used
+        }
+        return tables;
+      }
+
       @Override
       public ReactiveStore kv() {
         return store.kv();
@@ -40,6 +55,9 @@ interface StoreHandle {
 
       @Override
       public void close() {
+        if (tables != null) {
+          Await.value(tables.close()); // stops the TTL sweep; the store is closed next
+        }
         Await.value(store.close());
       }
     };

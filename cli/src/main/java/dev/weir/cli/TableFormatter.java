@@ -3,11 +3,15 @@ package dev.weir.cli;
 import dev.weir.engine.Bytes;
 import dev.weir.engine.ChangeEvent;
 import dev.weir.engine.Entry;
+import dev.weir.table.AttributeValue;
+import dev.weir.table.Item;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jline.utils.WCWidth;
 
 /**
@@ -103,6 +107,56 @@ final class TableFormatter implements Formatter {
         for (String[] r : rows) {
           out.println(row(r, widths, right));
         }
+        rows.clear();
+        out.flush();
+      }
+    };
+  }
+
+  /**
+   * Items in boxes whose columns are the attributes of the rows in them: the union, in the
+   * order they first appear, over each group of rows (a screenful on a terminal), so items of
+   * any shape line up without the whole result held. A column of numbers is right-aligned; an
+   * item without an attribute leaves its cell empty.
+   */
+  @Override
+  public Items items(PrintWriter out, int group) {
+    return new Items() {
+      private final List<Item> rows = new ArrayList<>(Math.min(group, 1024));
+      private long count;
+
+      @Override
+      public void item(Item item) {
+        rows.add(item);
+        count++;
+        if (rows.size() >= group) {
+          printGroup();
+        }
+      }
+
+      @Override
+      public void end(boolean stopped) {
+        printGroup();
+        out.println(count + (count == 1 ? " item" : " items") + (stopped ? " (stopped)" : ""));
+      }
+
+      private void printGroup() {
+        Set<String> names = new LinkedHashSet<>();
+        rows.forEach(item -> names.addAll(item.names()));
+        String[] header = names.toArray(String[]::new);
+        boolean[] right = new boolean[header.length];
+        Arrays.fill(right, true);
+        List<String[]> cells = new ArrayList<>(rows.size());
+        for (Item item : rows) {
+          String[] row = new String[header.length];
+          for (int i = 0; i < header.length; i++) {
+            AttributeValue value = item.get(header[i]);
+            right[i] &= value == null || value instanceof AttributeValue.NumberValue;
+            row[i] = value == null ? "" : ItemText.cell(value);
+          }
+          cells.add(row);
+        }
+        box(header, cells, right, out);
         rows.clear();
         out.flush();
       }

@@ -28,12 +28,12 @@ final class TerminalLines implements LineSource, Interrupts, Pager.Screen {
     this.reader = reader;
   }
 
-  static TerminalLines open(CommandTable commands) throws IOException {
+  static TerminalLines open(CommandTable commands, Session session) throws IOException {
     Terminal terminal = TerminalBuilder.builder().system(true).name("weir").build();
     LineReader reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("weir")
-        .completer(new CommandCompleter(commands))
+        .completer(new CommandCompleter(commands, session))
         .variable(LineReader.HISTORY_FILE,
             Path.of(System.getProperty("user.home"), ".weir_history"))
         // "!" and "\" are ordinary characters in keys and values, not history expansion.

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.reactive.Weir;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class CommandTableTest {
   void theStandardCommands() {
     assertEquals(List.of("put", "get", "del", "ttl", "delprefix", "scan", "range", "count",
         "stats", "compact", "watch", "history", "mb", "rb", "ls", "upload", "cat", "head", "cp", "mv", "rm",
-        "du", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit",
+        "du", "table", "batch", "end", "abort", "snapshot", "release", ".format", ".help", ".exit",
         "help", "exit", "quit"),
         table.names());
   }
@@ -72,8 +74,10 @@ class CommandTableTest {
 
   @Test
   void completionOffersCommandsThenFormats() {
-    CommandCompleter completer = new CommandCompleter(table);
-    assertEquals(table.names(), completer.candidates(List.of(""), 0));
+    CommandCompleter completer = new CommandCompleter(table, new Session(Weir.inMemory(), null, "t"));
+    List<String> first = new ArrayList<>(table.names());
+    first.addAll(Statements.KEYWORDS);
+    assertEquals(first, completer.candidates(List.of(""), 0));
     assertEquals(List.of("table", "json", "compact"),
         completer.candidates(List.of(".format", ""), 1));
     assertEquals(table.names(), completer.candidates(List.of(".help", ""), 1));
