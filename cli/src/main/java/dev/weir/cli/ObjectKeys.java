@@ -10,61 +10,103 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * The object layer keeps buckets, metadata and chunks as ordinary keys under the reserved
- * prefix {@code 00 6f} of the same store (reactive-api/OBJECTS.md). The key-value commands
+ * Weir's own layers keep their data as ordinary keys of the same store, each under a reserved
+ * prefix: the object layer's buckets, metadata and chunks under {@code 00 6f}
+ * (reactive-api/OBJECTS.md), the tables' catalog under {@code 00 74} and their items, index
+ * entries and TTL schedules under {@code 00 54} (tables/README.md). The key-value commands
  * neither show nor write them: {@code count} should count the user's keys, not an upload's
- * chunks, and a {@code put} or {@code delprefix} there would corrupt the object store.
+ * chunks or a table's index entries, and a {@code put} or {@code delprefix} there would corrupt
+ * the object store or a table.
  */
 final class ObjectKeys {
 
-  static final Bytes RESERVED = Bytes.wrap(new byte[] {0, 'o'});
-  private static final Bytes RESERVED_END = Bytes.wrap(new byte[] {0, 'o' + 1});
+  /** Each reserved prefix, in key order, with whose keys they are. */
+  private record Space(Bytes prefix, Bytes end, String owner, String use) {
+    static Space of(char tag, String owner, String use) {
+      return new Space(Bytes.wrap(new byte[] {0, (byte) tag}),
+          Bytes.wrap(new byte[] {0, (byte) (tag + 1)}), owner, use);
+    }
+
+    String hex() {
+      return String.format("0x00%02x", prefix.byteAt(1));
+    }
+  }
+
+  private static final List<Space> SPACES = List.of(
+      Space.of('T', "the tables", "table commands or PartiQL"),
+      Space.of('o', "the object store", "the object commands"),
+      Space.of('t', "the tables", "table commands or PartiQL"));
 
   private ObjectKeys() {}
 
   static boolean reserved(Bytes key) {
-    return key.startsWith(RESERVED);
+    return spaceOf(key) != null;
   }
 
-  /** {@code key}, unless a write there would touch the object store. */
+  private static Space spaceOf(Bytes key) {
+    for (Space s : SPACES) {
+      if (key.startsWith(s.prefix())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** {@code key}, unless a write there would touch the object store or a table. */
   static Bytes writable(Bytes key) {
-    if (reserved(key)) {
+    Space s = spaceOf(key);
+    if (s != null) {
       throw new ShellException(
-          "keys under 0x006f belong to the object store: use the object commands");
+          "keys under " + s.hex() + " belong to " + s.owner() + ": use the " + s.use());
     }
     return key;
   }
 
-  /** {@code prefix}, unless deleting it would delete object keys too. */
+  /** {@code prefix}, unless deleting it would delete object or table keys too. */
   static Bytes deletablePrefix(Bytes prefix) {
-    if (reserved(prefix) || RESERVED.startsWith(prefix)) {
-      throw new ShellException("delprefix " + Display.word(prefix)
-          + " would delete the object store's keys (under 0x006f): use a longer prefix, or"
-          + " rm -r for objects");
+    for (Space s : SPACES) {
+      if (prefix.startsWith(s.prefix()) || s.prefix().startsWith(prefix)) {
+        throw new ShellException("delprefix " + Display.word(prefix)
+            + " would delete " + s.owner() + "'s keys (under " + s.hex() + "): use a longer"
+            + " prefix, or the " + s.use());
+      }
     }
     return prefix;
   }
 
   /**
-   * The entries of {@code range} outside the reserved range. The range is cut into the pieces
-   * around it, so no chunk is read only to be dropped; the limit applies to what is left. A
+   * The entries of {@code range} outside the reserved spaces. The range is cut into the pieces
+   * around them, so no chunk or index entry is read only to be dropped; the limit applies to what is left. A
    * range the store would refuse (inverted, limit below 1) is passed on for it to refuse.
    */
   static Flux<Entry> scan(Reads reads, KeyRange range) {
     Bytes from = range.fromKey();
     Bytes to = range.toKey();
     boolean valid = range.limit() >= 1 && (from == null || to == null || from.compareTo(to) <= 0);
-    boolean overlaps = (from == null || from.compareTo(RESERVED_END) < 0)
-        && (to == null || to.compareTo(RESERVED) > 0);
-    if (!valid || !overlaps) {
+    if (!valid) {
       return reads.scan(range);
     }
-    List<KeyRange> pieces = new ArrayList<>(2);
-    if (from == null || from.compareTo(RESERVED) < 0) {
-      pieces.add(KeyRange.of(from, RESERVED));
+    // the pieces of [from, to) between the reserved spaces, in key order
+    List<KeyRange> pieces = new ArrayList<>(SPACES.size() + 1);
+    Bytes at = from;
+    boolean cut = false;
+    for (Space s : SPACES) {
+      boolean overlaps = (at == null || at.compareTo(s.end()) < 0)
+          && (to == null || to.compareTo(s.prefix()) > 0);
+      if (!overlaps) {
+        continue;
+      }
+      cut = true;
+      if (at == null || at.compareTo(s.prefix()) < 0) {
+        pieces.add(KeyRange.of(at, s.prefix()));
+      }
+      at = s.end();
     }
-    if (to == null || to.compareTo(RESERVED_END) > 0) {
-      pieces.add(KeyRange.of(RESERVED_END, to));
+    if (!cut) {
+      return reads.scan(range);
+    }
+    if (to == null || at.compareTo(to) < 0) {
+      pieces.add(KeyRange.of(at, to));
     }
     if (range.isReverse()) {
       Collections.reverse(pieces);
@@ -74,7 +116,7 @@ final class ObjectKeys {
     return range.limit() == KeyRange.NO_LIMIT ? entries : entries.take(range.limit());
   }
 
-  /** Whether {@code event} changes a key under {@code prefix} and outside the reserved range. */
+  /** Whether {@code event} changes a key under {@code prefix} and outside the reserved spaces. */
   static boolean matches(Bytes prefix, ChangeEvent event) {
     if (reserved(event.key())) {
       return false;

@@ -182,6 +182,24 @@ class ObjectCommandsTest {
   }
 
   @Test
+  void tableKeysStayOutOfTheKeyValueCommands() {
+    shell.run("put k v");
+    shell.run("table create users pk:S gsi by-name name:S");
+    shell.run("INSERT INTO users VALUE {'pk': 'u1', 'name': 'Ada'};");
+    assertEquals("count: 1\n", shell.run("count"));
+    shell.run(".format compact");
+    assertEquals("k=v\n", shell.run("range - -"));
+    assertEquals("k=v\n", shell.run("range - - 5 reverse"));
+    assertEquals("k=v\n", shell.run("range 0x00 -"));
+    assertTrue(shell.run("put 0x005401 x")
+        .startsWith("error: keys under 0x0054 belong to the tables"));
+    assertTrue(shell.run("del 0x0074")
+        .startsWith("error: keys under 0x0074 belong to the tables"));
+    assertTrue(shell.run("delprefix 0x0054").startsWith("error: delprefix"));
+    assertTrue(shell.run("SELECT * FROM users WHERE pk = 'u1';").contains("Ada"));
+  }
+
+  @Test
   void objectCommandsAreRefusedInABatch() {
     shell.run("batch");
     assertEquals("error: ls cannot run inside a batch: end or abort the batch first\n",
