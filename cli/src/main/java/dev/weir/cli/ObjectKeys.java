@@ -76,8 +76,9 @@ final class ObjectKeys {
 
   /**
    * The entries of {@code range} outside the reserved spaces. The range is cut into the pieces
-   * around them, so no chunk or index entry is read only to be dropped; the limit applies to what is left. A
-   * range the store would refuse (inverted, limit below 1) is passed on for it to refuse.
+   * around them, so no chunk or index entry is read only to be dropped; the limit applies to
+   * what is left. A range the store would refuse (inverted, limit below 1) is passed on for it
+   * to refuse.
    */
   static Flux<Entry> scan(Reads reads, KeyRange range) {
     Bytes from = range.fromKey();
