@@ -100,6 +100,15 @@ public final class WriteLoop {
   /** Durable mode: groups whose log append ended, in append order. */
   private final MpscUnboundedXaddArrayQueue<Durable> durables =
       new MpscUnboundedXaddArrayQueue<>(64);
+  /** Whether a {@link #scheduledDrain} is queued and not yet started. */
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+  /** Clears the flag first, so a mark queued after this drain looked schedules another. */
+  private final Runnable scheduledDrain = () -> {
+    drainScheduled.set(false);
+    drain();
+  };
+
   /** Durable mode: the log; written once by {@link #attachLog} while holding the role. */
   private WalWriter wal;
   /** Reused by the role holder for one group's log records. */
@@ -452,15 +461,6 @@ public final class WriteLoop {
       }
     }
   }
-
-  /** Whether a {@link #scheduledDrain} is queued and not yet started. */
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-
-  /** Clears the flag first, so a mark queued after this drain looked schedules another. */
-  private final Runnable scheduledDrain = () -> {
-    drainScheduled.set(false);
-    drain();
-  };
 
   private void applyOne(WriteOp op, long now) {
     if (closed) {
