@@ -7,19 +7,16 @@ import dev.weir.engine.iterator.VersionRef;
 import dev.weir.engine.key.BloomFilter;
 import dev.weir.engine.key.KeyHash;
 import dev.weir.engine.key.KeyOrder;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The MVCC memtable: one writer, any number of lock-free readers.
  *
  * <p>Each user key maps to a chain of immutable {@link MemVersion}s, newest first. The write
- * loop adds a version by building a new head that links the old one and putting it into the
- * map; a reader filters by its read sequence, so versions the write loop has added but not yet
- * published (sequence above the visible one) are skipped. A skip list keyed by user key (not
- * by internal key) means a lookup compares user keys only and costs one map search.
+ * loop adds a version by building a new head that links the old one and publishing it in the
+ * key's {@link SkipList} node; a reader filters by its read sequence, so versions the write
+ * loop has added but not yet published (sequence above the visible one) are skipped. A skip
+ * list keyed by user key (not by internal key) means a lookup compares user keys only and
+ * costs one search.
  *
  * <p>A bloom filter over its keys spares a lookup of a key that lives in a run the skip-list
  * search, a dozen dependent cache misses: with writes flowing, most gets are such lookups. It
@@ -31,11 +28,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class MemTable implements KeySource {
 
-  /** Heap bytes per entry besides key and value: map node, index share, chain node, arrays. */
+  /** Heap bytes per entry besides key and value: node or version, links, array headers. */
   static final int ENTRY_OVERHEAD = 96;
 
-  private final ConcurrentSkipListMap<byte[], MemVersion> map =
-      new ConcurrentSkipListMap<>(KeyOrder.UNSIGNED);
+  private final SkipList list = new SkipList();
   private final long id;
   private final long capacityBytes;
   private final int bitsPerKey;
@@ -101,15 +97,9 @@ public final class MemTable implements KeySource {
 
   /** Called only by the write loop. Returns the heap bytes the new version costs. */
   public long add(byte[] key, long seq, byte kind, byte[] value, long expireAt) {
-    MemVersion head = new MemVersion(seq, kind, value, expireAt, null);
-    MemVersion older = map.putIfAbsent(key, head);
-    if (older == null) {
-      filter.add(KeyHash.hash(key));
-    }
     long cost = ENTRY_OVERHEAD + (value == null ? 0 : value.length);
-    if (older != null) {
-      map.put(key, new MemVersion(seq, kind, value, expireAt, older));
-    } else {
+    if (list.add(key, seq, kind, value, expireAt)) {
+      filter.add(KeyHash.hash(key));
       cost += key.length;
     }
     bytes += cost;
@@ -160,11 +150,11 @@ public final class MemTable implements KeySource {
   public boolean find(byte[] key, long hash, long maxSeq, VersionRef out) {
     // a settled store's memtable is empty: its head, hot in cache, says so where the filter's
     // bits would cost a miss per get (6% of a table's getItem)
-    if (map.isEmpty() || !filter.mightContain(hash)) {
+    if (list.isEmpty() || !filter.mightContain(hash)) {
       return false;
     }
-    MemVersion head = map.get(key);
-    MemVersion v = head == null ? null : head.visibleAt(maxSeq);
+    SkipList.Node node = list.find(key);
+    MemVersion v = node == null ? null : node.newest().visibleAt(maxSeq);
     if (v == null) {
       return false;
     }
@@ -174,65 +164,71 @@ public final class MemTable implements KeySource {
 
   @Override
   public SourceCursor cursor(byte[] from, byte[] to, boolean reverse) {
-    if (map.isEmpty()) {
-      // a settled store's memtable: skip the map's view and iterator (a version a reader may
-      // see was in the map before its sequence became visible, so none is missed)
-      return new Cursor(null);
+    // an empty memtable (a settled store's) costs no search: a version a reader may see was in
+    // the list before its sequence became visible, so none is missed
+    if (list.isEmpty()) {
+      return new Cursor(list, null, from, to, reverse);
     }
-    NavigableMap<byte[], MemVersion> view;
-    if (from != null && to != null) {
-      view = map.subMap(from, true, to, false);
-    } else if (from != null) {
-      view = map.tailMap(from, true);
-    } else if (to != null) {
-      view = map.headMap(to, false);
-    } else {
-      view = map;
-    }
-    return new Cursor((reverse ? view.descendingMap() : view).entrySet().iterator());
+    SkipList.Node first = reverse ? list.lower(to) : list.ceiling(from);
+    return new Cursor(list, first, from, to, reverse);
   }
 
-  /** Walks the map's weakly consistent iterator (none for an empty map); one reader thread. */
+  /**
+   * Walks the list in key order within {@code [from, to)}, weakly consistent: keys added after
+   * it passed their place are not seen. Backwards, each step is a search for the key below (no
+   * back links to keep). One reader thread.
+   */
   private static final class Cursor implements SourceCursor {
-    private final Iterator<Map.Entry<byte[], MemVersion>> it;
-    private byte[] key;
-    private MemVersion head;
+    private final SkipList list;
+    private final byte[] from;
+    private final byte[] to;
+    private final boolean reverse;
+    private SkipList.Node node;
 
-    Cursor(Iterator<Map.Entry<byte[], MemVersion>> it) {
-      this.it = it;
-      next();
+    Cursor(SkipList list, SkipList.Node first, byte[] from, byte[] to, boolean reverse) {
+      this.list = list;
+      this.from = from;
+      this.to = to;
+      this.reverse = reverse;
+      this.node = within(first);
+    }
+
+    private SkipList.Node within(SkipList.Node n) {
+      if (n == null) {
+        return null;
+      }
+      if (reverse ? from != null && KeyOrder.compare(n.key, from) < 0
+          : to != null && KeyOrder.compare(n.key, to) >= 0) {
+        return null;
+      }
+      return n;
     }
 
     @Override
     public boolean valid() {
-      return key != null;
+      return node != null;
     }
 
     @Override
     public byte[] key() {
-      return key;
+      return node == null ? null : node.key;
     }
 
     @Override
     public Bytes keyBytes() {
-      return Bytes.wrap(key); // the store's own immutable copy
+      return Bytes.wrap(node.key); // the store's own immutable copy
     }
 
     @Override
     public void next() {
-      if (it != null && it.hasNext()) {
-        Map.Entry<byte[], MemVersion> e = it.next();
-        key = e.getKey();
-        head = e.getValue();
-      } else {
-        key = null;
-        head = null;
+      if (node != null) {
+        node = within(reverse ? list.lower(node.key) : node.next(0));
       }
     }
 
     @Override
     public boolean resolve(long maxSeq, VersionRef out) {
-      MemVersion v = head.visibleAt(maxSeq);
+      MemVersion v = node.newest().visibleAt(maxSeq);
       if (v == null) {
         return false;
       }
@@ -242,7 +238,7 @@ public final class MemTable implements KeySource {
 
     @Override
     public void versions(VersionSink sink) {
-      for (MemVersion v = head; v != null; v = v.older) {
+      for (MemVersion v = node.newest(); v != null; v = v.older) {
         sink.accept(v.seq, v.kind, v.value, v.expireAt);
       }
     }

@@ -2,10 +2,10 @@ package dev.weir.engine.memtable;
 
 /**
  * One version of a key in a memtable, linked to the next older one. Immutable: the writer
- * builds a new head and swaps it into the map, so a reader walking a chain never sees a
- * half-built node.
+ * builds a new head and publishes it in the key's skip-list node, so a reader walking a chain
+ * never sees a half-built version. Not final: a key's node is its oldest version.
  */
-final class MemVersion {
+class MemVersion {
   final long seq;
   final byte kind;
   final byte[] value;
