@@ -21,7 +21,7 @@ public final class FailurePayload {
   /** DO NOT REORDER: positions are wire codes. */
   private static final CancellationReason.Code[] REASONS = {CancellationReason.Code.NONE,
       CancellationReason.Code.CONDITIONAL_CHECK_FAILED, CancellationReason.Code.VALIDATION_ERROR,
-      CancellationReason.Code.TRANSACTION_CONFLICT};
+      CancellationReason.Code.TRANSACTION_CONFLICT, CancellationReason.Code.DUPLICATE_ITEM};
 
   private FailurePayload() {}
 
