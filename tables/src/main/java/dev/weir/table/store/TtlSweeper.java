@@ -50,7 +50,7 @@ final class TtlSweeper {
 
   /** Starts the ticks if the catalog already holds a table with a TTL attribute. */
   void startIfAnyTableHasTtl() {
-    catalog.all()
+    Flux.defer(catalog::all) // a store that throws instead of signalling: nothing swept
         .filter(table -> table.schema().ttlAttribute() != null)
         .next()
         .subscribe(table -> start(), e -> { }); // a store that cannot be read has nothing due
