@@ -6,6 +6,7 @@ import dev.weir.table.ConditionFailedException;
 import dev.weir.table.ExpressionException;
 import dev.weir.table.Item;
 import dev.weir.table.TransactionCanceledException;
+import dev.weir.table.partiql.PartiqlSyntaxException;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * What a table's exception carries beyond its code and message, so the client rebuilds it
  * whole: a failed condition's old item, a cancelled transaction's reasons (code, message and
- * old item per request), an expression's syntax error position and token. Travels in a {@link
- * WeirFailure}; the failure's detail says which layout it is.
+ * old item per request), an expression's syntax error position and token, a PartiQL syntax
+ * error's position, token, line and column. Travels in a {@link WeirFailure} or a stream's
+ * ending {@link StreamFrame}; the failure's detail says which layout it is.
  */
 public final class FailurePayload {
 
@@ -37,6 +39,10 @@ public final class FailurePayload {
         WireWriter.writeString(b, r.message());
         TableWire.writeItem(b, r.item());
       }
+    } else if (e instanceof PartiqlSyntaxException x) {
+      b.appendInt(x.position());
+      WireWriter.writeString(b, x.token());
+      b.appendInt(x.line()).appendInt(x.column());
     } else if (e instanceof ExpressionException x && x.position() >= 0) {
       b.appendInt(x.position());
       WireWriter.writeString(b, x.token());
@@ -83,6 +89,33 @@ public final class FailurePayload {
           ? new ExpressionException(message.substring(0, message.length() - suffix.length()),
               position, token)
           : null;
+    });
+    return e == null ? new ExpressionException(message) : e;
+  }
+
+  /**
+   * The PartiQL syntax error of {@code message}, rebuilt from its parts so that its message
+   * comes out the same; an expression error with the message as it is when the parts do not
+   * make it (a message of another shape).
+   */
+  public static ExpressionException partiqlSyntax(String message, Bytes payload) {
+    if (payload == null) {
+      return new ExpressionException(message);
+    }
+    ExpressionException e = read(payload, r -> {
+      int position = r.readInt();
+      String token = r.readRequiredString("token");
+      int line = r.readInt();
+      int column = r.readInt();
+      String prefix = "Statement wasn't well formed: ";
+      String suffix = " at line " + line + ", column " + column + " at position " + position
+          + (token.isEmpty() ? " (end of input)" : ", near \"" + token + "\"");
+      if (!message.startsWith(prefix) || !message.endsWith(suffix)
+          || message.length() < prefix.length() + suffix.length()) {
+        return null;
+      }
+      return new PartiqlSyntaxException(message.substring(prefix.length(),
+          message.length() - suffix.length()), position, line, column, token);
     });
     return e == null ? new ExpressionException(message) : e;
   }
