@@ -110,7 +110,7 @@ final class PartiqlReport {
     Score a = s.score(workload(method), "weir");
     Score c = s.score(workload(baseline), "weir");
     double r = timeRatio(a, c);
-    t.target(b, label, most / r, 1, String.format(Locale.ROOT, "%.2fx (%s vs %s calls/s)", r,
+    t.target(b, label, most / r, 1, String.format(Locale.ROOT, "%.2fx (%s vs %s)", r,
         Compare.fmt(a), Compare.fmt(c)));
   }
 }
