@@ -77,39 +77,29 @@ public final class FailurePayload {
    * and token its constructor appended, taken off again here so it is not appended twice.
    */
   public static ExpressionException expression(String message, Bytes payload) {
-    if (payload == null) {
-      return new ExpressionException(message);
-    }
-    ExpressionException e = read(payload, r -> {
+    return syntaxError(message, payload, r -> {
       int position = r.readInt();
       String token = r.readRequiredString("token");
-      String suffix = " at position " + position
-          + (token.isEmpty() ? " (end of input)" : ", near \"" + token + "\"");
+      String suffix = where(position, token);
       return message.endsWith(suffix)
           ? new ExpressionException(message.substring(0, message.length() - suffix.length()),
               position, token)
           : null;
     });
-    return e == null ? new ExpressionException(message) : e;
   }
 
   /**
    * The PartiQL syntax error of {@code message}, rebuilt from its parts so that its message
-   * comes out the same; an expression error with the message as it is when the parts do not
-   * make it (a message of another shape).
+   * comes out the same.
    */
   public static ExpressionException partiqlSyntax(String message, Bytes payload) {
-    if (payload == null) {
-      return new ExpressionException(message);
-    }
-    ExpressionException e = read(payload, r -> {
+    return syntaxError(message, payload, r -> {
       int position = r.readInt();
       String token = r.readRequiredString("token");
       int line = r.readInt();
       int column = r.readInt();
       String prefix = "Statement wasn't well formed: ";
-      String suffix = " at line " + line + ", column " + column + " at position " + position
-          + (token.isEmpty() ? " (end of input)" : ", near \"" + token + "\"");
+      String suffix = " at line " + line + ", column " + column + where(position, token);
       if (!message.startsWith(prefix) || !message.endsWith(suffix)
           || message.length() < prefix.length() + suffix.length()) {
         return null;
@@ -117,6 +107,22 @@ public final class FailurePayload {
       return new PartiqlSyntaxException(message.substring(prefix.length(),
           message.length() - suffix.length()), position, line, column, token);
     });
+  }
+
+  /** What {@code ExpressionException}'s constructor appends to a syntax error's message. */
+  private static String where(int position, String token) {
+    return " at position " + position
+        + (token.isEmpty() ? " (end of input)" : ", near \"" + token + "\"");
+  }
+
+  /**
+   * The syntax error {@code rebuild} makes of {@code payload}; an expression error with the
+   * message as it is when there is no payload or its parts do not make the message (another
+   * shape: rebuild answers null).
+   */
+  private static ExpressionException syntaxError(String message, Bytes payload,
+      Read<ExpressionException> rebuild) {
+    ExpressionException e = payload == null ? null : read(payload, rebuild);
     return e == null ? new ExpressionException(message) : e;
   }
 
