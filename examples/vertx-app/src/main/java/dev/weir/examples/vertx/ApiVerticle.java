@@ -54,7 +54,7 @@ public final class ApiVerticle extends VerticleBase {
   private ReactiveStore notes;
   private HttpServer server;
 
-  /** Serves HTTP on {@code host:port} (0: a free port) for the store served as {@code storeName}. */
+  /** HTTP on {@code host:port} (0: any free port) for the store served as {@code storeName}. */
   public ApiVerticle(String storeName, String host, int port) {
     this.storeName = storeName;
     this.host = host;
