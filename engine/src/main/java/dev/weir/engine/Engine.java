@@ -637,6 +637,11 @@ public final class Engine implements AutoCloseable {
             }));
   }
 
+  /** Completes once the compactor has nothing to do, without asking it for more; for tests. */
+  CompletableFuture<Void> compactionIdle() {
+    return compactor.whenIdle();
+  }
+
   private static boolean settled(Version v) {
     if (!v.frozen().isEmpty() || !v.active().isEmpty()) {
       return false;

@@ -13,9 +13,19 @@ import java.util.List;
  * @param outputLevel level of the output runs
  * @param bottommost whether no older data for these keys exists below the output level, so
  *     tombstones that shadow nothing else may be dropped
+ * @param move whether the inputs go to the output level as they are, unmerged: they overlap
+ *     neither each other nor anything there (LevelDB's trivial move), so a sequential load is
+ *     not rewritten level after level
  */
 public record CompactionJob(
-    List<MemTable> memtables, List<Run> inputs, int outputLevel, boolean bottommost) {
+    List<MemTable> memtables, List<Run> inputs, int outputLevel, boolean bottommost,
+    boolean move) {
+
+  /** A job that merges its sources. */
+  public CompactionJob(
+      List<MemTable> memtables, List<Run> inputs, int outputLevel, boolean bottommost) {
+    this(memtables, inputs, outputLevel, bottommost, false);
+  }
 
   public boolean isFlush() {
     return !memtables.isEmpty();

@@ -15,6 +15,11 @@ import java.util.List;
  * blocks writes soonest); merge level 0 into level 1 once it has {@code level0Trigger} runs
  * (level-0 runs overlap, so each one costs every lookup a bloom probe); then push the first
  * level over its target size one run down, merging with the runs it overlaps below.
+ *
+ * <p>Runs that overlap nothing where they go are moved, not merged (LevelDB's trivial move): a
+ * sequential load flushes disjoint runs, and rewriting each of them level after level would
+ * spend the compactor's core copying bytes that need no merge. A run holding tombstones, older
+ * versions or expiries is merged as before, so dead entries never ride down unmerged.
  */
 public final class CompactionPicker {
 
@@ -37,7 +42,11 @@ public final class CompactionPicker {
     }
     List<List<Run>> levels = v.levels();
     if (!levels.isEmpty() && levels.get(0).size() >= level0Trigger) {
-      List<Run> inputs = new ArrayList<>(levels.get(0));
+      List<Run> level0 = levels.get(0);
+      if (movable(level0, levels, 1)) {
+        return new CompactionJob(List.of(), List.copyOf(level0), 1, false, true);
+      }
+      List<Run> inputs = new ArrayList<>(level0);
       byte[][] span = span(inputs);
       if (levels.size() > 1) {
         inputs.addAll(overlapping(levels.get(1), span[0], span[1]));
@@ -54,6 +63,9 @@ public final class CompactionPicker {
           if (r.heapBytes() > victim.heapBytes()) {
             victim = r;
           }
+        }
+        if (movable(List.of(victim), levels, level + 1)) {
+          return new CompactionJob(List.of(), List.of(victim), level + 1, false, true);
         }
         List<Run> inputs = new ArrayList<>();
         inputs.add(victim);
@@ -82,6 +94,23 @@ public final class CompactionPicker {
       return null;
     }
     return new CompactionJob(List.of(), inputs, Math.max(1, v.levels().size() - 1), true);
+  }
+
+  /**
+   * Whether {@code runs} hold nothing a merge would drop and overlap neither each other nor any
+   * run of level {@code to}.
+   */
+  private static boolean movable(List<Run> runs, List<List<Run>> levels, int to) {
+    List<Run> below = to < levels.size() ? levels.get(to) : List.of();
+    for (int i = 0; i < runs.size(); i++) {
+      Run r = runs.get(i);
+      if (r.size() == 0 || !r.mergeDropsNothing() || !overlapping(below, r.smallestKey(), r.largestKey()).isEmpty()
+          || !overlapping(runs.subList(i + 1, runs.size()), r.smallestKey(), r.largestKey())
+              .isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isBottom(List<List<Run>> levels, int outputLevel, byte[][] span) {

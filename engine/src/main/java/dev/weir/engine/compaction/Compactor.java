@@ -456,6 +456,13 @@ public final class Compactor {
   }
 
   private VersionEdit execute(CompactionJob job, Version v) {
+    if (job.move()) {
+      List<VersionEdit.LeveledRun> moved = new ArrayList<>();
+      for (Run r : job.inputs()) {
+        moved.add(new VersionEdit.LeveledRun(job.outputLevel(), r));
+      }
+      return new VersionEdit(List.of(), job.inputs(), moved, new long[0]);
+    }
     long visible = v.visibleSeq();
     long[] pins = snapshots.pinnedSequences();
     long oldest = snapshots.oldestPinned(visible);

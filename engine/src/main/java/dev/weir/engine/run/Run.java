@@ -73,6 +73,7 @@ public final class Run implements KeySource {
   private final long heapBytes;
   private final long liveValueBytes;
   private final long minExpireAt;
+  private final boolean hasTombstones;
   /** Copies of the first and last keys: a bounds check reads two small hot arrays. */
   private final byte[] first;
   private final byte[] last;
@@ -138,12 +139,16 @@ public final class Run implements KeySource {
       fences[f] = prefix8(keyBlock(f * FENCE_STRIDE), at, keyEnd(f * FENCE_STRIDE) - at);
     }
     long valueBytes = 0;
+    boolean tombstones = false;
     for (int i = 0; i < size; i++) {
       if (values[i] != null) {
         valueBytes += 16 + values[i].length;
+      } else {
+        tombstones = true;
       }
     }
     this.liveValueBytes = valueBytes;
+    this.hasTombstones = tombstones;
     long earliest = 0;
     if (expiries != null) {
       for (long at : expiries) {
@@ -208,6 +213,15 @@ public final class Run implements KeySource {
   @Override
   public long minExpireAt() {
     return minExpireAt;
+  }
+
+  /**
+   * Whether a merge could drop nothing from this run on its own: one version a key, no
+   * tombstone, no expiry. Only such a run may move down a level unmerged, or the dead entries
+   * of a write-then-delete workload would ride down unmerged and pile up.
+   */
+  public boolean mergeDropsNothing() {
+    return distinctKeys && !hasTombstones && expiries == null;
   }
 
   public long valueBytes() {

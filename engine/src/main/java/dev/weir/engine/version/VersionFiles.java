@@ -92,12 +92,18 @@ public final class VersionFiles {
     List<String> written = new ArrayList<>();
     try {
       for (VersionEdit.LeveledRun lr : edit.added()) {
+        if (edit.removed().contains(lr.run())) { // moved: its file stays as it is
+          added.add(new RunFile(lr.level(), lr.run().id(), liveFileLength(lr.run().id())));
+          continue;
+        }
         String name = StoreDirectory.runFileName(lr.run().id());
         long length = RunFileWriter.write(store.directory(), name, lr.run());
         written.add(name);
         added.add(new RunFile(lr.level(), lr.run().id(), length));
       }
-      store.directory().sync();
+      if (!written.isEmpty()) {
+        store.directory().sync();
+      }
     } catch (IOException | RuntimeException e) {
       deleteQuietly(written, e);
       throw e;
@@ -153,9 +159,24 @@ public final class VersionFiles {
     }
     List<String> names = new ArrayList<>();
     for (Run r : edit.removed()) {
-      names.add(StoreDirectory.runFileName(r.id()));
+      if (!edit.moves(r)) {
+        names.add(StoreDirectory.runFileName(r.id()));
+      }
     }
-    store.deleteFiles(names);
+    if (!names.isEmpty()) {
+      store.deleteFiles(names);
+    }
+  }
+
+  private long liveFileLength(long fileId) {
+    for (List<RunFile> level : manifest.state().levels()) {
+      for (RunFile f : level) {
+        if (f.fileId() == fileId) {
+          return f.length();
+        }
+      }
+    }
+    throw new IllegalStateException("moves run file " + fileId + ", which is not live");
   }
 
   public void close() throws IOException {

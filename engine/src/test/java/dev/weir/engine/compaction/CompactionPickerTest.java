@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Data-driven picks, as Pebble's testdata/compaction_picker: an LSM shape in, the expected job
  * out. A shape is written level by level: {@code "F"} a frozen memtable, {@code "a-c:100"} a run
- * spanning keys a..c of about 100 KiB; levels separated by {@code " | "}.
+ * spanning keys a..c of about 100 KiB ({@code "a-c:100~"}: its last key a tombstone); levels
+ * separated by {@code " | "}.
  */
 class CompactionPickerTest {
 
@@ -41,7 +42,27 @@ class CompactionPickerTest {
         Arguments.of(
             "L1 over target pushes its largest run",
             "| a-m:700 n-z:600 | a-f:1000 g-p:1000 q-z:1000",
-            "3 runs -> L2"));
+            "3 runs -> L2"),
+        Arguments.of(
+            "disjoint L0 runs over nothing move down unmerged",
+            "a-b:10 c-d:10 e-f:10 g-h:10 | x-z:100",
+            "move 4 runs -> L1"),
+        Arguments.of(
+            "disjoint L0 runs merge if one holds a tombstone",
+            "a-b:10 c-d:10~ e-f:10 g-h:10 | x-z:100",
+            "4 runs -> L1"),
+        Arguments.of(
+            "disjoint L0 runs merge if one overlaps L1",
+            "a-b:10 c-d:10 e-f:10 g-h:10 | d-d:100",
+            "5 runs -> L1"),
+        Arguments.of(
+            "an L1 run over target moves where nothing overlaps it",
+            "| a-m:700 n-z:600 | n-p:1000 x-z:1000",
+            "move 1 runs -> L2"),
+        Arguments.of(
+            "an L1 run over target moves to a new level",
+            "| a-m:700 n-z:600",
+            "move 1 runs -> L2"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -76,7 +97,7 @@ class CompactionPickerTest {
     }
     return job.isFlush()
         ? "flush -> L" + job.outputLevel()
-        : job.inputs().size() + " runs -> L" + job.outputLevel();
+        : (job.move() ? "move " : "") + job.inputs().size() + " runs -> L" + job.outputLevel();
   }
 
   private static Version version(String shape) {
@@ -108,11 +129,14 @@ class CompactionPickerTest {
   /** A run over {@code from-to:kib}: two keys, with values sized to the KiB given. */
   private static Run run(String spec) {
     String[] span = spec.split(":")[0].split("-");
-    int kib = Integer.parseInt(spec.split(":")[1]);
+    String size = spec.split(":")[1];
+    boolean tombstone = size.endsWith("~");
+    int kib = Integer.parseInt(tombstone ? size.substring(0, size.length() - 1) : size);
     RunBuilder b = new RunBuilder(10, new Run.BloomStats());
     b.add(bytes(span[0]), 1, ValueKind.PUT, new byte[kib * 512], 0);
     if (!span[1].equals(span[0])) {
-      b.add(bytes(span[1]), 1, ValueKind.PUT, new byte[kib * 512], 0);
+      b.add(bytes(span[1]), 1, tombstone ? ValueKind.DELETE : ValueKind.PUT,
+          tombstone ? null : new byte[kib * 512], 0);
     }
     return b.build(0);
   }
