@@ -299,11 +299,16 @@ public final class Compactor {
     return compactionBytesWritten.get();
   }
 
-  /** Counts an installed edit: a flush's output, or a merge's input and output. */
+  /**
+   * Counts an installed edit: a flush's output, or a merge's input and output. A run moved to
+   * another level (in both lists) was neither read nor written.
+   */
   private void countBytes(boolean flush, VersionEdit edit) {
     long written = 0;
     for (VersionEdit.LeveledRun r : edit.added()) {
-      written += r.run().heapBytes();
+      if (!edit.removed().contains(r.run())) {
+        written += r.run().heapBytes();
+      }
     }
     if (flush) {
       flushBytes.addAndGet(written);
@@ -311,7 +316,9 @@ public final class Compactor {
     }
     long read = 0;
     for (Run r : edit.removed()) {
-      read += r.heapBytes();
+      if (!edit.moves(r)) {
+        read += r.heapBytes();
+      }
     }
     compactionBytesRead.addAndGet(read);
     compactionBytesWritten.addAndGet(written);
