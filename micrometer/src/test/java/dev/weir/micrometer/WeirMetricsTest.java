@@ -68,8 +68,8 @@ class WeirMetricsTest {
   }
 
   private long timed(String operation, String outcome) {
-    return registry.get("weir.operation")
-        .tags("operation", operation, "outcome", outcome).timer().count();
+    return (long) registry.get("weir.operation")
+        .tags("operation", operation, "outcome", outcome).functionTimer().count();
   }
 
   @Test
@@ -161,6 +161,24 @@ class WeirMetricsTest {
   }
 
   @Test
+  void countsOfThreadsThatEndedAreKept() throws Exception {
+    bindEveryOperationTimed();
+    for (int t = 0; t < 3; t++) {
+      Thread reader = new Thread(() -> {
+        for (int i = 0; i < 100; i++) {
+          store.get(b("k")).block();
+        }
+      });
+      reader.start();
+      reader.join();
+      assertEquals(100 * (t + 1), counter("weir.operations", "operation", "get"));
+    }
+    assertEquals(300, timed("get", "success"));
+    assertTrue(registry.get("weir.operation").tags("operation", "get", "outcome", "success")
+        .functionTimer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0);
+  }
+
+  @Test
   void objectCountersAreSummedOverBuckets() {
     WeirStore weir = Weir.open("mem://objects?bucket=photos").block();
     try {
@@ -194,7 +212,7 @@ class WeirMetricsTest {
 
     assertEquals(1, timed("get", "success"));
     assertEquals(1, other.get("weir.operation")
-        .tags("operation", "get", "outcome", "success").timer().count());
+        .tags("operation", "get", "outcome", "success").functionTimer().count());
   }
 
   @Test

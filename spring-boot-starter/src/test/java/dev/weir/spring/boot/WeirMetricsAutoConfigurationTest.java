@@ -55,7 +55,7 @@ class WeirMetricsAutoConfigurationTest {
           assertThat(registry.get("weir.operations").tags("operation", "put")
               .functionCounter().count()).isEqualTo(puts + 10);
           assertThat(registry.get("weir.operation").tags("operation", "get", "outcome", "success")
-              .timer().count()).isEqualTo(1);
+              .functionTimer().count()).isEqualTo(1);
           assertThat(registry.get("weir.writes.applied").functionCounter().count())
               .isGreaterThanOrEqualTo(10);
           assertThat(registry.get("weir.objects").gauge().value()).isZero();
