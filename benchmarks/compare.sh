@@ -12,6 +12,7 @@
 #   benchmarks/compare.sh --only=blob                       # only the workloads matching a regex
 #   benchmarks/compare.sh --only=table                      # tables beside the KV API (issue 14)
 #   benchmarks/compare.sh --only=durable                    # durable mode vs RocksDB, MVStore (issue 16)
+#   benchmarks/compare.sh --only=partiql                    # PartiQL beside the calls, tables on the bus (issue 15)
 #   MVN="mvn -o" benchmarks/compare.sh                      # build with another Maven command
 set -euo pipefail
 
@@ -26,7 +27,7 @@ for arg in "$@"; do
 done
 
 jar=benchmarks/target/benchmarks.jar
-if [[ ! -f $jar ]] || [[ -n "$(find benchmarks/src engine/src reactive-api/src tables/src benchmarks/pom.xml pom.xml \
+if [[ ! -f $jar ]] || [[ -n "$(find benchmarks/src engine/src reactive-api/src tables/src vertx-adapter/src benchmarks/pom.xml pom.xml \
     -newer $jar -type f 2>/dev/null | head -1)" ]]; then
   echo "building $jar ..."
   ${MVN:-./mvnw} -B -q -pl benchmarks -am package -DskipTests

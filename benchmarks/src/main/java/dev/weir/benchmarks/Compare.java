@@ -44,8 +44,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * HeapProbe}), the object-store benchmarks ({@link ObjectBenchmark}), tables beside the KV API
  * on the same data ({@link TableBenchmark}, bytes per item from {@link TableMemory}; {@code
  * --only=table} runs these alone), durable mode beside RocksDB and MVStore on disk ({@link
- * DurableReport}; {@code --only=durable} runs it alone) and, in the full run, the lone put's
- * latency ({@link LonePutLatencyBenchmark}).
+ * DurableReport}; {@code --only=durable} runs it alone), PartiQL beside the table calls it
+ * stands for and tables over the event bus ({@link PartiqlReport}; {@code --only=partiql}) and,
+ * in the full run, the lone put's latency ({@link LonePutLatencyBenchmark}).
  *
  * <pre>{@code
  * ./weir bench [--quick]                   # builds if needed, then runs this class
@@ -96,12 +97,26 @@ public final class Compare {
     String group() {
       return READS.contains(workload) ? "reads" : FILLS.contains(workload) ? "fills"
           : workload.startsWith("blob") ? "blobs" : workload.startsWith("table_") ? "tables"
-          : workload.startsWith("durable_") ? "durable" : workload;
+          : workload.startsWith("durable_") ? "durable"
+          : workload.startsWith("partiql_") ? "partiql" : workload;
     }
   }
 
   /** A score converted to the table's unit; {@code error} is NaN when JMH measured none. */
   record Score(double value, double error, String unit) {}
+
+  /** Looks up a score of the run, for the groups' reports ({@link DurableReport}...). */
+  interface Scores {
+    Score score(String workload, String store);
+  }
+
+  /**
+   * Writes one judged target: met when {@code value >= min}; a target with no figure is left
+   * out of an --only run.
+   */
+  interface Targets {
+    void target(StringBuilder b, String target, double value, double min, String measured);
+  }
 
   private final boolean quick;
   /** --only: runs the tasks whose workload matches (e.g. {@code blob}); null: all. */
@@ -261,6 +276,7 @@ public final class Compare {
         TABLE_MEMORY_PER_MILLION * keys / 1e6, "in this JVM, from the store's accounting",
         c -> c.tableFootprint()))));
     tasks.addAll(DurableReport.tasks(quick, keys));
+    tasks.addAll(PartiqlReport.tasks(quick, keys));
     if (!quick) {
       tasks.add(new Task("weir", "lone put latency", List.of(jmhStep(quick, keys,
           LonePutLatencyBenchmark.class, "putlone_weir", null, "putlone", 1,
@@ -357,6 +373,12 @@ public final class Compare {
       o.warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 2000))
           .measurementIterations(quick ? 2 : 5)
           .measurementTime(TimeValue.milliseconds(quick ? 500 : 2000));
+    } else if (benchmark == PartiqlBenchmark.class) {
+      // five measured: a bus round trip here wanders by 1.5x between seconds, and the targets
+      // are ratios within 1.2-1.5x
+      o.warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 400 : 1000))
+          .measurementIterations(quick ? 2 : 5)
+          .measurementTime(TimeValue.milliseconds(quick ? 400 : 2000));
     } else if (benchmark == ObjectBenchmark.class) {
       o.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
           .measurementIterations(quick ? 2 : 3)
@@ -494,6 +516,10 @@ public final class Compare {
       workload = DurableReport.workload(method, r.getParams());
       s = DurableReport.store(method, r.getParams());
       value = new Score(score, error, p.getScoreUnit());
+    } else if (PartiqlReport.measures(r.getParams().getBenchmark())) {
+      workload = PartiqlReport.workload(method);
+      s = "weir";
+      value = new Score(score, error, "ops/s");
     } else if (r.getParams().getBenchmark().contains("TableBenchmark")) {
       workload = method;
       s = "weir";
@@ -757,6 +783,7 @@ public final class Compare {
 
     tables(b);
     DurableReport.section(b, this::score, disk, keys);
+    PartiqlReport.section(b, this::score);
 
     b.append("\n## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
     targets(b);
@@ -999,6 +1026,7 @@ public final class Compare {
     }
     tableTargets(b);
     DurableReport.targets(b, this::score, this::target);
+    PartiqlReport.targets(b, this::score, this::target);
   }
 
   /**

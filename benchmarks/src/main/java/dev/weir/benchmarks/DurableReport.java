@@ -1,7 +1,9 @@
 package dev.weir.benchmarks;
 
 import dev.weir.benchmarks.Compare.Score;
+import dev.weir.benchmarks.Compare.Scores;
 import dev.weir.benchmarks.Compare.Step;
+import dev.weir.benchmarks.Compare.Targets;
 import dev.weir.benchmarks.Compare.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +28,6 @@ final class DurableReport {
   static final double TARGET_REOPEN_MS = 2000;
   /** Rough seconds to write a million durable records (256 in flight) and close the store. */
   static final double LOAD_PER_MILLION = 8;
-
-  /** Looks up a score of the run. */
-  interface Scores {
-    Score score(String workload, String store);
-  }
-
-  /** Writes one judged target (Compare's). */
-  interface Targets {
-    void target(StringBuilder b, String target, double value, double min, String measured);
-  }
 
   private DurableReport() {}
 

@@ -60,7 +60,8 @@ final class Statements {
 
   /**
    * Runs one statement: a {@code SELECT}'s items stream to the printer (their attribute names
-   * learned for completion), a write answers {@code OK}, {@code EXPLAIN} the plan in one line
+   * learned for completion), a write answers {@code OK} or shows what its {@code RETURNING}
+   * returned, {@code EXPLAIN} the plan in one line
    * ({@code QUERY users KEY pk = 'user#1'}).
    */
   static Result run(Session session, String statement) {
@@ -76,8 +77,9 @@ final class Statements {
     }
     Flux<Item> items = session.tables().execute(text, List.of());
     if (!keyword.equals("SELECT")) {
-      Await.value(items.then());
-      return Result.ok();
+      // a write with RETURNING emits the item it asked for: shown as a SELECT's would be
+      List<Item> returned = Await.value(items.collectList());
+      return returned.isEmpty() ? Result.ok() : new Result.Items(Flux.fromIterable(returned));
     }
     String table = table(text);
     return new Result.Items(items.doOnNext(item -> session.hints().seen(table, item)));

@@ -69,6 +69,59 @@ class ServeConnectTest {
   }
 
   /**
+   * PartiQL typed in a connected shell runs on the served store's tables: a table made by one
+   * connected shell is there for the next, whose INSERTs and SELECTs show the items as a local
+   * shell does.
+   */
+  @Test
+  void aConnectedShellRunsPartiqlOnAServedTable() throws Exception {
+    String statements = """
+        INSERT INTO orders VALUE {'pk': 'o1', 'item': 'tea', 'qty': 2};
+        INSERT INTO orders VALUE {'pk': 'o2', 'item': 'cake', 'qty': 1,
+                                  'tags': <<'sweet'>>};
+        SELECT * FROM orders WHERE pk = 'o1';
+        UPDATE orders SET qty = qty + 1 WHERE pk = 'o2' RETURNING MODIFIED NEW *;
+        SELECT item, qty FROM orders WHERE qty >= 2;
+        INSERT INTO orders VALUE {'pk': 'o1'};
+        """;
+    try (ServerProcess server = ServerProcess.start("shop", dir)) {
+      String[] connect = {"shell", "--keep-going", "--connect", "shop", "--cluster-name",
+          server.cluster, "--members", server.member()};
+      assertEquals(new Run(0, "created table orders\n", ""),
+          ShellDriver.command(Weir::open, "table create orders pk:S\n", connect));
+      Run connected = ShellDriver.command(Weir::open, statements, connect);
+
+      assertEquals(new Run(Shell.FAILED, """
+          OK
+          OK
+          +----+------+-----+
+          | pk | item | qty |
+          +----+------+-----+
+          | o1 | tea  |   2 |
+          +----+------+-----+
+          1 item
+          +-----+
+          | qty |
+          +-----+
+          |   2 |
+          +-----+
+          1 item
+          +------+-----+
+          | item | qty |
+          +------+-----+
+          | tea  |   2 |
+          | cake |   2 |
+          +------+-----+
+          2 items
+          """, "error: line 7: condition failed: Duplicate primary key exists in table orders\n"),
+          connected);
+      Run local = ShellDriver.script("table create orders pk:S\n" + statements, "--keep-going");
+      assertEquals("created table orders\n" + connected.out(), local.out());
+      server.terminateCleanly();
+    }
+  }
+
+  /**
    * Keys, objects (buckets, single and multipart uploads, whole and ranged reads, listings,
    * copies, moves, deletions), compaction and the errors of each: a connected shell prints
    * what a local one prints, line for line, from the same fresh store (which starts with the

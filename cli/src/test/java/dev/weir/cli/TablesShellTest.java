@@ -92,6 +92,30 @@ class TablesShellTest {
   }
 
   @Test
+  void aWriteWithReturningShowsWhatItReturned() {
+    Run run = ShellDriver.script(USERS + """
+        UPDATE users SET age = 31 WHERE pk = 'user#1' RETURNING MODIFIED NEW *;
+        .format compact
+        DELETE FROM users WHERE pk = 'user#2' RETURNING ALL OLD *;
+        DELETE FROM users WHERE pk = 'user#2' RETURNING ALL OLD *;
+        """);
+    assertEquals(new Run(0, """
+        created table users
+        OK
+        OK
+        +-----+
+        | age |
+        +-----+
+        |  31 |
+        +-----+
+        1 item
+        format compact
+        {'pk': 'user#2', 'name': 'Bob', 'email': 'b@x.org', 'tags': <<'x', 'y'>>}
+        OK
+        """, ""), run);
+  }
+
+  @Test
   void tablesAreCreatedDescribedListedAndDropped() {
     Run run = ShellDriver.script("""
         table create orders customer:S id:N gsi by-status status:S id:N lsi by-total total:N ttl expires

@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A durable store's hold on its directory: the lock, the run files and manifest, and the
@@ -36,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DurableFiles {
 
-  private static final System.Logger LOG = System.getLogger(DurableFiles.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DurableFiles.class);
 
   private final Directory dir;
   private final DirectoryLock lock;
@@ -120,8 +122,8 @@ final class DurableFiles {
     }
     report(replay);
     if (manifestTail != null) {
-      LOG.log(System.Logger.Level.INFO, "store " + dir.location() + ": cut the partial last"
-          + " record of " + recovered.manifest() + ": " + manifestTail);
+      LOG.info("store {}: cut the partial last record of {}: {}", dir.location(),
+          recovered.manifest(), manifestTail);
     }
     try {
       WalRepair.apply(dir, replay);
@@ -154,12 +156,11 @@ final class DurableFiles {
   /** Says what a cut drops: a torn tail is expected after a crash, salvaged damage is not. */
   private void report(ReplayReport r) {
     if (r.salvaged() != null) {
-      LOG.log(System.Logger.Level.WARNING, "store " + dir.location() + ": the log was damaged;"
-          + " salvage kept its valid prefix through sequence " + r.lastSeq() + " and drops "
-          + r.salvaged());
+      LOG.warn("store {}: the log was damaged; salvage kept its valid prefix through sequence {}"
+          + " and drops {}", dir.location(), r.lastSeq(), r.salvaged());
     } else if (r.tornTail() != null) {
-      LOG.log(System.Logger.Level.INFO, "store " + dir.location() + ": cut the partial last"
-          + " write a crash left (never acknowledged): " + r.tornTail());
+      LOG.info("store {}: cut the partial last write a crash left (never acknowledged): {}",
+          dir.location(), r.tornTail());
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pebble's TestForbiddenImports: the engine depends on the JDK alone, so it can be checked and
- * stressed without reactive machinery. Only the optional BlockHound integration may name
- * BlockHound.
+ * Pebble's TestForbiddenImports: the engine depends on the JDK alone (plus JCTools and the
+ * slf4j-api facade), so it can be checked and stressed without reactive machinery. Only the
+ * optional BlockHound integration may name BlockHound.
  */
 class ArchitectureTest {
 
@@ -29,6 +29,13 @@ class ArchitectureTest {
   void onlyTheIntegrationNamesBlockHound() throws IOException {
     List<String> users = offenders("import reactor.blockhound");
     assertEquals(List.of("WeirBlockHoundIntegration.java"), users);
+  }
+
+  @Test
+  void engineLogsThroughSlf4jOnly() throws IOException {
+    // the application picks the binding; the engine never writes to the console itself
+    assertEquals(List.of(), offenders("System.getLogger", "java.util.logging", "System.err",
+        "System.out", "printStackTrace"));
   }
 
   @Test

@@ -14,7 +14,9 @@ public record CancellationReason(Code code, String message, Item item) {
     NONE("None"),
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailed"),
     VALIDATION_ERROR("ValidationError"),
-    TRANSACTION_CONFLICT("TransactionConflict");
+    TRANSACTION_CONFLICT("TransactionConflict"),
+    /** A PartiQL INSERT of a key that is taken (ExecuteTransaction's reason). */
+    DUPLICATE_ITEM("DuplicateItem");
 
     private final String wireName;
 

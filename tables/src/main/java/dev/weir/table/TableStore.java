@@ -1,10 +1,12 @@
 package dev.weir.table;
 
 import dev.weir.table.partiql.BatchResult;
+import dev.weir.table.partiql.ExecuteOptions;
 import dev.weir.table.partiql.PartiQL;
 import dev.weir.table.partiql.Plan;
 import dev.weir.table.partiql.PreparedStatement;
 import dev.weir.table.partiql.Statement;
+import dev.weir.table.partiql.StatementPage;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -67,7 +69,8 @@ public interface TableStore {
 
   /**
    * Runs one PartiQL statement (DynamoDB's dialect: SELECT, INSERT, UPDATE, DELETE) with the
-   * values of its {@code ?} parameters, in order: a SELECT emits its items, a write nothing. A
+   * values of its {@code ?} parameters, in order: a SELECT emits its items, a write what its
+   * RETURNING asks for (nothing without). A
    * SELECT whose WHERE fixes the partition key of the table or index runs as a query, never a
    * scan ({@link #explain(String)} tells which). A statement that does not parse fails with a
    * {@link dev.weir.table.partiql.PartiqlSyntaxException} (line, column, token); an INSERT of
@@ -75,6 +78,19 @@ public interface TableStore {
    */
   default Flux<Item> execute(String statement, List<AttributeValue> parameters) {
     return PartiQL.execute(this, statement, parameters);
+  }
+
+  /**
+   * One page of a PartiQL statement's results, as DynamoDB's ExecuteStatement with {@code Limit}
+   * and {@code NextToken}: a SELECT evaluates at most {@code options.limit()} items (before its
+   * filter) and at most 1 MB, going on from {@code options.nextToken()}; the page's {@code
+   * nextToken()} is null when there is no more. A write runs whole; its page holds what its
+   * RETURNING asked for. An event-bus client runs the statement on the serving node, one round
+   * trip a page.
+   */
+  default Mono<StatementPage> execute(String statement, List<AttributeValue> parameters,
+      ExecuteOptions options) {
+    return PartiQL.execute(this, statement, parameters, options);
   }
 
   /**
@@ -86,8 +102,10 @@ public interface TableStore {
   }
 
   /**
-   * DynamoDB's ExecuteTransaction: all writes, applied all or nothing (a failed condition or a
-   * duplicate INSERT is a {@link TransactionCanceledException}), or all SELECTs by full primary
+   * DynamoDB's ExecuteTransaction: all writes and {@code EXISTS(SELECT ...)} condition checks,
+   * applied all or nothing (a failed condition or check is a {@link
+   * TransactionCanceledException} with the reason {@code ConditionalCheckFailed}, a duplicate
+   * INSERT with {@code DuplicateItem}), or all SELECTs by full primary
    * key, read at one snapshot; one entry per statement, in order (empty for writes and absent
    * items).
    */

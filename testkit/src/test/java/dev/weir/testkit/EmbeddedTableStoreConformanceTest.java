@@ -1,28 +1,19 @@
 package dev.weir.testkit;
 
-import dev.weir.reactive.ReactiveStore;
-import dev.weir.reactive.Weir;
 import dev.weir.table.TableStore;
-import dev.weir.table.Tables;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /** The tables conformance section against tables over the embedded in-memory store. */
 class EmbeddedTableStoreConformanceTest extends TableStoreConformance {
 
-  private final Map<TableStore, ReactiveStore> stores = new IdentityHashMap<>();
+  private final EmbeddedTableStores stores = new EmbeddedTableStores();
 
   @Override
   protected TableStore newTableStore(Settings settings) {
-    ReactiveStore store = Weir.inMemory(settings.engineConfig());
-    TableStore tables = Tables.over(store, settings.tableStoreOptions());
-    stores.put(tables, store);
-    return tables;
+    return stores.open(settings);
   }
 
   @Override
   protected void closeTableStore(TableStore tables) {
-    tables.close().block(HANG_GUARD);
-    stores.remove(tables).close().block(HANG_GUARD);
+    stores.close(tables, HANG_GUARD);
   }
 }

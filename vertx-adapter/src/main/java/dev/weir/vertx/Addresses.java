@@ -80,6 +80,7 @@ final class Addresses {
   static final String TABLE_BATCH_GET = "table.batchGet";
   static final String TABLE_TRANSACT_WRITE = "table.transactWrite";
   static final String TABLE_TRANSACT_GET = "table.transactGet";
+  static final String TABLE_EXECUTE = "table.execute";
   // tables: streams to the client, under the same credit, cancel and lease as scans
   static final String TABLE_LIST = "table.list";
   static final String TABLE_QUERY = "table.query";

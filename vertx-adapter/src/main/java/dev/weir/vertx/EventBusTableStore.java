@@ -1,5 +1,6 @@
 package dev.weir.vertx;
 
+import dev.weir.table.AttributeValue;
 import dev.weir.table.Item;
 import dev.weir.table.KeyRef;
 import dev.weir.table.Table;
@@ -8,7 +9,10 @@ import dev.weir.table.TableSchema;
 import dev.weir.table.TableStore;
 import dev.weir.table.TransactWriteItem;
 import dev.weir.table.WriteRequest;
+import dev.weir.table.partiql.ExecuteOptions;
+import dev.weir.table.partiql.StatementPage;
 import dev.weir.vertx.codec.ItemList;
+import dev.weir.vertx.codec.StatementRequest;
 import dev.weir.vertx.codec.TableBatch;
 import dev.weir.vertx.codec.TableRequest;
 import io.vertx.core.Vertx;
@@ -112,6 +116,19 @@ public final class EventBusTableStore implements TableStore {
   @Override
   public Mono<List<Optional<Item>>> transactGet(List<KeyRef> keys) {
     return items(Addresses.TABLE_TRANSACT_GET, TableBatch.keys(null, keys));
+  }
+
+  /**
+   * One page of the statement, run by the served store: one round trip, the statement parsed,
+   * planned and read there, its errors (a syntax error's line, column and token, a duplicate
+   * INSERT) rebuilt here as they were raised.
+   */
+  @Override
+  public Mono<StatementPage> execute(String statement, List<AttributeValue> parameters,
+      ExecuteOptions options) {
+    return client.request(Addresses.TABLE_EXECUTE,
+        new StatementRequest(statement, parameters, options), client.plain(),
+        StatementPage.class);
   }
 
   private Mono<List<Optional<Item>>> items(String op, TableBatch body) {

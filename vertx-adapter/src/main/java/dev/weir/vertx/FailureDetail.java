@@ -13,6 +13,8 @@ import dev.weir.table.ItemValidationException;
 import dev.weir.table.TableExistsException;
 import dev.weir.table.TableNotFoundException;
 import dev.weir.table.TransactionCanceledException;
+import dev.weir.table.partiql.DuplicateItemException;
+import dev.weir.table.partiql.PartiqlSyntaxException;
 import dev.weir.vertx.codec.FailurePayload;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -41,12 +43,17 @@ enum FailureDetail {
   // tables: the kinds their codes alone do not rebuild (WeirException.of knows no tables)
   ITEM_VALIDATION(32, ErrorCode.INVALID_ARGUMENT, ItemValidationException.class,
       ItemValidationException::new),
+  // a PartiQL syntax error before the expression error it is a kind of: the first match wins
+  PARTIQL_SYNTAX(39, ErrorCode.INVALID_ARGUMENT, PartiqlSyntaxException.class,
+      FailurePayload::partiqlSyntax),
   EXPRESSION(33, ErrorCode.INVALID_ARGUMENT, ExpressionException.class,
       FailurePayload::expression),
   TABLE_NOT_FOUND(34, ErrorCode.TABLE_NOT_FOUND, TableNotFoundException.class,
       TableNotFoundException::new),
   TABLE_EXISTS(35, ErrorCode.TABLE_EXISTS, TableExistsException.class,
       TableExistsException::new),
+  DUPLICATE_ITEM(38, ErrorCode.CONDITION_FAILED, DuplicateItemException.class,
+      DuplicateItemException::new),
   CONDITION_FAILED(36, ErrorCode.CONDITION_FAILED, ConditionFailedException.class,
       FailurePayload::conditionFailed),
   TRANSACTION_CANCELED(37, ErrorCode.TRANSACTION_CANCELED, TransactionCanceledException.class,

@@ -4,6 +4,7 @@ import dev.weir.engine.ErrorCode;
 import dev.weir.engine.StoreClosedException;
 import dev.weir.engine.WeirException;
 import dev.weir.vertx.codec.FailurePayload;
+import dev.weir.vertx.codec.StreamFrame;
 import dev.weir.vertx.codec.WeirFailure;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
@@ -44,6 +45,18 @@ final class Failures {
   /** The exception a failure with {@code code}, {@code detail} and {@code message} stands for. */
   static WeirException rebuild(int code, int detail, String message) {
     return FailureDetail.rebuild(code, detail, message, null);
+  }
+
+  /** {@code frame} as the last of its stream, failed with {@code e} and what it carries. */
+  static StreamFrame ending(StreamFrame frame, Throwable e) {
+    return frame.ending(code(e), detail(e), message(e),
+        detail(e) == 0 ? null : FailurePayload.of(e));
+  }
+
+  /** The exception an ending frame failed its stream with, what it carried included. */
+  static WeirException rebuild(StreamFrame ending) {
+    return FailureDetail.rebuild(ending.errorCode(), ending.errorDetail(),
+        ending.errorMessage(), ending.errorPayload());
   }
 
   /** No answer from {@code address} in time: a request's reply, or a stream's next frame. */

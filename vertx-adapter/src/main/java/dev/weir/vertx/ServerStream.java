@@ -177,8 +177,8 @@ final class ServerStream implements CoreSubscriber<Object>, LeasedStream {
     }
     StreamFrame frame = StreamFrame.items(id, kind, pending);
     finish();
-    binding.sendFrame(owner, error == null ? frame.ending(0, 0, null) : frame.ending(
-        Failures.code(error), Failures.detail(error), Failures.message(error)));
+    binding.sendFrame(owner, error == null ? frame.ending(0, 0, null)
+        : Failures.ending(frame, error));
   }
 
   /** How many of the pending items the next frame takes: at least one, if there is one. */

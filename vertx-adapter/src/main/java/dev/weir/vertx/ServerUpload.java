@@ -180,8 +180,8 @@ final class ServerUpload implements LeasedStream {
     }
     failure = e;
     answerAll(e);
-    binding.sendFrame(owner, StreamFrame.items(id, StreamFrame.Kind.BUFFER, List.of())
-        .ending(Failures.code(e), Failures.detail(e), Failures.message(e)));
+    binding.sendFrame(owner,
+        Failures.ending(StreamFrame.items(id, StreamFrame.Kind.BUFFER, List.of()), e));
   }
 
   private void succeed() {

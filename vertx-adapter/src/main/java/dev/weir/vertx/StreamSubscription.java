@@ -190,8 +190,7 @@ final class StreamSubscription<T> extends SerialDrain implements Subscription, I
           if (last.errorCode() == 0) {
             actual.onComplete();
           } else {
-            actual.onError(Failures.rebuild(last.errorCode(), last.errorDetail(),
-                last.errorMessage()));
+            actual.onError(Failures.rebuild(last));
           }
           return;
         }

@@ -12,6 +12,7 @@ import dev.weir.table.WriteOptions;
 import dev.weir.vertx.codec.ItemList;
 import dev.weir.vertx.codec.ItemRequest;
 import dev.weir.vertx.codec.ReadRequest;
+import dev.weir.vertx.codec.StatementRequest;
 import dev.weir.vertx.codec.StreamFrame.Kind;
 import dev.weir.vertx.codec.TableBatch;
 import dev.weir.vertx.codec.TableRequest;
@@ -82,6 +83,10 @@ final class TableOperations {
     });
     ops.put(Addresses.TABLE_TRANSACT_WRITE,
         m -> Replies.answer(m, tables.transactWrite(body(m, TableBatch.class).transact())));
+    ops.put(Addresses.TABLE_EXECUTE, m -> {
+      StatementRequest r = body(m, StatementRequest.class);
+      Replies.answer(m, tables.execute(r.statement(), r.parameters(), r.options()));
+    });
     ops.put(Addresses.TABLE_TRANSACT_GET, m -> Replies.answer(m,
         tables.transactGet(body(m, TableBatch.class).keys()).map(TableOperations::present)));
   }

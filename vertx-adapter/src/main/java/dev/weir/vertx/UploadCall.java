@@ -104,8 +104,7 @@ final class UploadCall<T> extends SerialDrain implements Subscription, InboxRece
   @Override
   public void accept(StreamFrame frame) {
     if (frame.end() && frame.errorCode() != 0) {
-      event(new Failure(Failures.rebuild(frame.errorCode(), frame.errorDetail(),
-          frame.errorMessage())));
+      event(new Failure(Failures.rebuild(frame)));
     }
   }
 

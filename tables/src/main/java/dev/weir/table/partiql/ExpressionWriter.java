@@ -100,6 +100,10 @@ final class ExpressionWriter {
   }
 
   private String call(Expr.Call call) {
+    if (WriteCall.isSetFunction(call.function())) {
+      throw new ExpressionException(call.function() + " is only the whole value of an UPDATE's"
+          + " SET: SET s = " + call.function() + "(s, <<...>>), not " + call);
+    }
     StringBuilder s = new StringBuilder(call.function()).append('(');
     for (int i = 0; i < call.arguments().size(); i++) {
       s.append(i == 0 ? "" : ", ").append(operand(call.arguments().get(i)));

@@ -1,5 +1,6 @@
 package dev.weir.table.partiql;
 
+import dev.weir.table.ReturnValues;
 import java.util.List;
 
 /**
@@ -35,9 +36,12 @@ sealed interface ParsedStatement {
   /** {@code INSERT INTO target VALUE value}. */
   record Insert(TableRef target, Expr value, int parameterCount) implements ParsedStatement {}
 
-  /** {@code UPDATE target SET path = value, ... REMOVE path, ... WHERE where}. */
+  /**
+   * {@code UPDATE target SET path = value, ... REMOVE path, ... WHERE where [RETURNING ...]};
+   * {@code returning} is {@link ReturnValues#NONE} without RETURNING.
+   */
   record Update(TableRef target, List<Assignment> assignments, List<Expr.Path> removals,
-      Expr where, int parameterCount) implements ParsedStatement {
+      Expr where, ReturnValues returning, int parameterCount) implements ParsedStatement {
     public Update {
       assignments = List.copyOf(assignments);
       removals = List.copyOf(removals);
@@ -47,6 +51,23 @@ sealed interface ParsedStatement {
   /** {@code path = value} of an UPDATE's SET. */
   record Assignment(Expr.Path path, Expr value) {}
 
-  /** {@code DELETE FROM target WHERE where}. */
-  record Delete(TableRef target, Expr where, int parameterCount) implements ParsedStatement {}
+  /** {@code DELETE FROM target WHERE where [RETURNING ALL OLD *]}. */
+  record Delete(TableRef target, Expr where, ReturnValues returning, int parameterCount)
+      implements ParsedStatement {}
+
+  /**
+   * {@code EXISTS(SELECT ... WHERE <full key> [AND ...])}: a condition check of a transaction
+   * (DynamoDB's ConditionCheck), true when the item exists and the rest of the WHERE holds.
+   */
+  record Exists(Select select) implements ParsedStatement {
+    @Override
+    public TableRef target() {
+      return select.target();
+    }
+
+    @Override
+    public int parameterCount() {
+      return select.parameterCount();
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.weir.table.partiql;
 
 import dev.weir.table.AttributeValue;
+import dev.weir.table.ReturnValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +13,14 @@ import java.util.Set;
  * A recursive-descent parser for DynamoDB's PartiQL statements:
  *
  * <pre>
- * statement  := (select | insert | update | delete) [';']
+ * statement  := (select | insert | update | delete | exists) [';']
  * select     := SELECT ('*' | path {',' path}) FROM target [WHERE condition]
  *               [ORDER BY path [ASC | DESC]]
  * insert     := INSERT INTO target VALUE value
  * update     := UPDATE target {SET path '=' value {',' path '=' value} | REMOVE path {',' path}}
- *               WHERE condition
- * delete     := DELETE FROM target WHERE condition
+ *               WHERE condition [RETURNING (ALL | MODIFIED) (OLD | NEW) '*']
+ * delete     := DELETE FROM target WHERE condition [RETURNING ALL OLD '*']
+ * exists     := EXISTS '(' select ')'                 -- a transaction's condition check
  * target     := name ['.' name]                      -- table."index"
  * condition  := and {OR and};  and := not {AND not};  not := NOT not | predicate
  * predicate  := '(' condition ')' | operand [op operand | [NOT] IN list | [NOT] BETWEEN
@@ -29,7 +31,9 @@ import java.util.Set;
  * path       := name {'.' name | '[' number ']'};  name := word | "quoted"
  * </pre>
  *
- * Keywords are case-insensitive; a {@code "quoted"} name is never a keyword. Every error is a
+ * Keywords are case-insensitive; a {@code "quoted"} name is never a keyword. The words after
+ * RETURNING, and EXISTS at the start, are keywords only there, so attributes named {@code old}
+ * or {@code new} need no quotes. Every error is a
  * {@link PartiqlSyntaxException} at the offending token. Not thread-safe; one per parse.
  */
 final class Parser {
@@ -73,8 +77,17 @@ final class Parser {
       return update();
     } else if (first.isKeyword("DELETE")) {
       return delete();
+    } else if (first.isKeyword("EXISTS")) {
+      at++;
+      expect("(");
+      if (!peek().isKeyword("SELECT")) {
+        throw error("expected SELECT: EXISTS checks the item a SELECT names");
+      }
+      ParsedStatement.Select select = (ParsedStatement.Select) select();
+      expect(")");
+      return new ParsedStatement.Exists(select);
     }
-    throw error("expected SELECT, INSERT, UPDATE or DELETE");
+    throw error("expected SELECT, INSERT, UPDATE, DELETE or EXISTS");
   }
 
   private ParsedStatement select() {
@@ -143,7 +156,8 @@ final class Parser {
       throw error("expected SET or REMOVE");
     }
     keyword("WHERE");
-    return new ParsedStatement.Update(table, sets, removals, condition(), parameters);
+    Expr where = condition();
+    return new ParsedStatement.Update(table, sets, removals, where, returning(true), parameters);
   }
 
   private ParsedStatement delete() {
@@ -151,7 +165,31 @@ final class Parser {
     keyword("FROM");
     ParsedStatement.TableRef from = target();
     keyword("WHERE");
-    return new ParsedStatement.Delete(from, condition(), parameters);
+    Expr where = condition();
+    return new ParsedStatement.Delete(from, where, returning(false), parameters);
+  }
+
+  /**
+   * {@code [RETURNING (ALL | MODIFIED) (OLD | NEW) *]}: {@code ALL OLD *} (DynamoDB's only one
+   * for DELETE), {@code MODIFIED OLD *}, {@code ALL NEW *}, {@code MODIFIED NEW *}.
+   */
+  private ReturnValues returning(boolean update) {
+    if (!acceptKeyword("RETURNING")) {
+      return ReturnValues.NONE;
+    }
+    boolean all = acceptKeyword("ALL");
+    if (!all && !(update && acceptKeyword("MODIFIED"))) {
+      throw error(update ? "expected ALL or MODIFIED" : "expected ALL: DELETE returns ALL OLD *");
+    }
+    boolean old = acceptKeyword("OLD");
+    if (!old && !(update && acceptKeyword("NEW"))) {
+      throw error(update ? "expected OLD or NEW" : "expected OLD: DELETE returns ALL OLD *");
+    }
+    expect("*");
+    if (all) {
+      return old ? ReturnValues.ALL_OLD : ReturnValues.ALL_NEW;
+    }
+    return old ? ReturnValues.UPDATED_OLD : ReturnValues.UPDATED_NEW;
   }
 
   private ParsedStatement.TableRef target() {

@@ -43,6 +43,11 @@ public final class PartiQL {
     return Flux.defer(() -> prepare(tables, statement).execute(parameters));
   }
 
+  public static Mono<StatementPage> execute(TableStore tables, String statement,
+      List<AttributeValue> parameters, ExecuteOptions options) {
+    return Mono.defer(() -> prepare(tables, statement).execute(parameters, options));
+  }
+
   public static Mono<Plan> explain(TableStore tables, String statement) {
     return Mono.defer(() -> prepare(tables, statement).explain());
   }

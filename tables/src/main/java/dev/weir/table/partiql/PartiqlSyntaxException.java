@@ -17,7 +17,12 @@ public class PartiqlSyntaxException extends ExpressionException {
     this(message, at.offset(), at.line(), at.column(), at.display());
   }
 
-  PartiqlSyntaxException(String message, int offset, int line, int column, String token) {
+  /**
+   * The error {@code message} (what was expected, without the place) at {@code offset}, {@code
+   * line} and {@code column} on {@code token}; how a client rebuilds one it was sent.
+   */
+  public PartiqlSyntaxException(String message, int offset, int line, int column,
+      String token) {
     super("Statement wasn't well formed: " + message + " at line " + line + ", column " + column,
         offset, token);
     this.line = line;

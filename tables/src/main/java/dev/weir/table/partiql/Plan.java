@@ -14,7 +14,7 @@ package dev.weir.table.partiql;
  * @param kind what runs
  * @param table the table
  * @param index the index read, or null for the table
- * @param keyCondition the key condition (GET, QUERY, UPDATE, DELETE, INSERT's key), or null
+ * @param keyCondition the key condition (GET, QUERY, UPDATE, DELETE, CHECK), or null
  * @param filter what is tested on each item read (a SELECT's filter, a write's condition), or
  *     null
  */
@@ -31,7 +31,12 @@ public record Plan(Kind kind, String table, String index, String keyCondition, S
     /** {@code putItem} if no item has the key. */
     INSERT,
     UPDATE,
-    DELETE
+    DELETE,
+    /**
+     * {@code EXISTS(SELECT ...)}: a transaction's condition check on one item by its full key
+     * (DynamoDB's ConditionCheck); writes nothing.
+     */
+    CHECK
   }
 
   @Override

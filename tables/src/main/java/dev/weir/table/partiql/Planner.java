@@ -24,7 +24,8 @@ import java.util.Set;
  * the partition key: a scan. {@code ORDER BY} the sort key (DynamoDB allows no other) makes a
  * query run backward for {@code DESC}; on a scan it is refused. {@code UPDATE} and {@code
  * DELETE} need equalities on the whole primary key of the table; their other terms become the
- * write's condition.
+ * write's condition. {@code EXISTS(SELECT ...)} needs a SELECT that is a GET (the table's full
+ * key), whose other terms become the check's condition.
  */
 final class Planner {
 
@@ -33,6 +34,9 @@ final class Planner {
   static Planned plan(ParsedStatement statement, TableSchema schema) {
     if (statement instanceof ParsedStatement.Select select) {
       return select(select, schema);
+    }
+    if (statement instanceof ParsedStatement.Exists exists) {
+      return check(exists, schema);
     }
     if (statement.target().index() != null) {
       throw new ExpressionException("a write names a table, not an index: "
@@ -92,6 +96,17 @@ final class Planner {
     Expr residual = and(rest);
     return new Planned(Plan.Kind.GET, select, schema, key, partitionValue, sortValue, null,
         residual, residual != null);
+  }
+
+  private static Planned check(ParsedStatement.Exists exists, TableSchema schema) {
+    Planned read = select(exists.select(), schema);
+    if (read.kind() != Plan.Kind.GET || read.readsSeveralPartitions()) {
+      throw new ExpressionException("EXISTS needs a SELECT of one item by its full primary key"
+          + " (equalities on every key attribute of the table): " + read.describe()
+          + " is not one");
+    }
+    return new Planned(Plan.Kind.CHECK, exists, schema, read.key(), read.partitionValue(),
+        read.sortValue(), null, read.residual(), false);
   }
 
   private static Planned keyedWrite(ParsedStatement statement, Expr where, TableSchema schema) {

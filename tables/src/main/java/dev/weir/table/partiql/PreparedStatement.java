@@ -59,6 +59,19 @@ public final class PreparedStatement {
     return execute(Arrays.asList(parameters));
   }
 
+  /**
+   * One page of the statement's results (DynamoDB's ExecuteStatement): a SELECT evaluates at
+   * most {@code options.limit()} items and at most 1 MB of them, from where {@code
+   * options.nextToken()} says; the page's next token goes on from there. A write runs whole.
+   */
+  public Mono<StatementPage> execute(List<AttributeValue> parameters, ExecuteOptions options) {
+    return Mono.defer(() -> {
+      List<AttributeValue> params = checked(parameters);
+      ExecuteOptions o = options == null ? ExecuteOptions.NONE : options;
+      return plan().flatMap(p -> Pages.run(tables, p, params, o, text));
+    });
+  }
+
   /** How the statement would run now, against the table's current schema; runs nothing. */
   public Mono<Plan> explain() {
     return plan().map(Planned::describe);

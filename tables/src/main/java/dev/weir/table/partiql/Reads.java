@@ -3,6 +3,7 @@ package dev.weir.table.partiql;
 import dev.weir.table.AttributeValue;
 import dev.weir.table.Item;
 import dev.weir.table.Query;
+import dev.weir.table.ReadSpec;
 import dev.weir.table.Scan;
 import dev.weir.table.Table;
 import dev.weir.table.expression.ConditionExpression;
@@ -25,11 +26,7 @@ final class Reads {
 
   static Flux<Item> run(Table table, Planned plan, List<AttributeValue> parameters) {
     if (plan.readsSeveralPartitions()) {
-      Set<AttributeValue> values = new LinkedHashSet<>(); // all checked before any is read
-      for (Expr candidate : ((Expr.In) plan.partitionValue()).candidates()) {
-        values.add(KeyValues.checked(plan.key().partitionKey(), candidate, parameters));
-      }
-      return Flux.fromIterable(values).concatMap(v ->
+      return Flux.fromIterable(partitions(plan, parameters)).concatMap(v ->
           run(table, plan.withPartitionValue(new Expr.Literal(v)), parameters));
     }
     ParsedStatement.Select select = (ParsedStatement.Select) plan.statement();
@@ -40,16 +37,50 @@ final class Reads {
           return table.getItem(key).flux();
         }
         return after(table.getItem(key).flux(), afterRead(plan, parameters));
-      case QUERY:
-        return query(table, plan, select, parameters);
       default:
-        return scan(table, plan, select, parameters);
+        return read(table, plan, parameters);
     }
   }
 
-  private static Flux<Item> query(Table table, Planned plan, ParsedStatement.Select select,
-      List<AttributeValue> parameters) {
+  /** The distinct values of a {@code pk IN [...]}, in order, every one checked before any read. */
+  static List<AttributeValue> partitions(Planned plan, List<AttributeValue> parameters) {
+    Set<AttributeValue> values = new LinkedHashSet<>();
+    for (Expr candidate : ((Expr.In) plan.partitionValue()).candidates()) {
+      values.add(KeyValues.checked(plan.key().partitionKey(), candidate, parameters));
+    }
+    return List.copyOf(values);
+  }
+
+  private static Flux<Item> read(Table table, Planned plan, List<AttributeValue> parameters) {
+    Request r = request(plan, parameters, ReadSpec.NO_LIMIT, null);
+    Flux<Item> items = r.query() != null ? table.query(r.query()) : table.scan(r.scan());
+    return r.after() == null ? items : after(items, r.after());
+  }
+
+  /**
+   * What a QUERY or SCAN plan asks of the store: the query or the scan (the other null), at most
+   * {@code limit} items evaluated, after {@code start} (null: from the start); and what is done
+   * here to each item read, null when nothing is.
+   */
+  record Request(Query query, Scan scan, Function<Item, Optional<Item>> after) {}
+
+  static Request request(Planned plan, List<AttributeValue> parameters, int limit,
+      Item start) {
+    ParsedStatement.Select select = (ParsedStatement.Select) plan.statement();
     ExpressionWriter w = new ExpressionWriter(parameters);
+    if (plan.kind() != Plan.Kind.QUERY) {
+      Scan.Builder s = Scan.builder().index(select.target().index()).exclusiveStartKey(start);
+      if (limit != ReadSpec.NO_LIMIT) {
+        s.limit(limit);
+      }
+      if (plan.residual() != null) {
+        s.filter(w.condition(plan.residual()));
+      }
+      if (!select.projection().isEmpty()) {
+        s.projection(w.projection(select.projection()));
+      }
+      return new Request(null, s.names(w.names()).values(w.values()).build(), null);
+    }
     KeyValues.checked(plan.key().partitionKey(), plan.partitionValue(), parameters);
     String keyCondition = w.equality(plan.key().partitionKey().name(), plan.partitionValue());
     if (plan.sortCondition() != null) {
@@ -57,10 +88,13 @@ final class Reads {
       keyCondition += " AND " + w.condition(plan.sortCondition());
     }
     Query.Builder q = Query.builder().index(select.target().index()).keyCondition(keyCondition)
-        .forward(!select.descending());
+        .forward(!select.descending()).exclusiveStartKey(start);
+    if (limit != ReadSpec.NO_LIMIT) {
+      q.limit(limit);
+    }
     if (plan.residualOnClient()) {
       Query query = q.names(w.names()).values(w.values()).build();
-      return after(table.query(query), afterRead(plan, parameters));
+      return new Request(query, null, afterRead(plan, parameters));
     }
     if (plan.residual() != null) {
       q.filter(w.condition(plan.residual()));
@@ -68,20 +102,7 @@ final class Reads {
     if (!select.projection().isEmpty()) {
       q.projection(w.projection(select.projection()));
     }
-    return table.query(q.names(w.names()).values(w.values()).build());
-  }
-
-  private static Flux<Item> scan(Table table, Planned plan, ParsedStatement.Select select,
-      List<AttributeValue> parameters) {
-    ExpressionWriter w = new ExpressionWriter(parameters);
-    Scan.Builder s = Scan.builder().index(select.target().index());
-    if (plan.residual() != null) {
-      s.filter(w.condition(plan.residual()));
-    }
-    if (!select.projection().isEmpty()) {
-      s.projection(w.projection(select.projection()));
-    }
-    return table.scan(s.names(w.names()).values(w.values()).build());
+    return new Request(q.names(w.names()).values(w.values()).build(), null, null);
   }
 
   private static Flux<Item> after(Flux<Item> read, Function<Item, Optional<Item>> after) {

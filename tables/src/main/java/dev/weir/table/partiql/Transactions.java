@@ -1,11 +1,14 @@
 package dev.weir.table.partiql;
 
 import dev.weir.table.AttributeValue;
+import dev.weir.table.CancellationReason;
 import dev.weir.table.ExpressionException;
 import dev.weir.table.Item;
 import dev.weir.table.KeyRef;
+import dev.weir.table.ReturnValues;
 import dev.weir.table.TableStore;
 import dev.weir.table.TransactWriteItem;
+import dev.weir.table.TransactionCanceledException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,11 +17,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * DynamoDB's ExecuteTransaction: statements that are all writes (INSERT, UPDATE, DELETE) run as
- * one {@code transactWrite}, all or nothing; statements that are all SELECTs by full primary key
- * run as one {@code transactGet}, at one snapshot. Every statement is parsed, planned and bound
- * before anything runs, so a statement that is malformed, names an unknown table or misses its
- * key fails the whole transaction with nothing written.
+ * DynamoDB's ExecuteTransaction: statements that are all writes (INSERT, UPDATE, DELETE, and
+ * {@code EXISTS(SELECT ...)} condition checks) run as one {@code transactWrite}, all or nothing;
+ * statements that are all SELECTs by full primary key run as one {@code transactGet}, at one
+ * snapshot. Every statement is parsed, planned and bound before anything runs, so a statement
+ * that is malformed, names an unknown table or misses its key fails the whole transaction with
+ * nothing written. A cancelled transaction gives each INSERT whose key was taken DynamoDB's
+ * reason {@code DuplicateItem}; a write's RETURNING is refused (the transaction returns no
+ * items for writes).
  */
 final class Transactions {
 
@@ -60,6 +66,10 @@ final class Transactions {
         throw new ExpressionException("a transaction reads items by their full primary key; "
             + b.plan().describe() + " is not one");
       }
+      if (returning(b.plan().statement()) != ReturnValues.NONE) {
+        throw new ExpressionException("a transaction's writes return nothing: RETURNING is for"
+            + " a statement run on its own (" + b.plan().describe() + ")");
+      }
     }
     return reads ? get(tables, bound) : write(tables, bound);
   }
@@ -86,6 +96,35 @@ final class Transactions {
       items.add(WriteCall.of(b.plan(), b.parameters()).transactItem());
     }
     return tables.transactWrite(items)
+        .onErrorMap(TransactionCanceledException.class, e -> withDuplicates(e, bound))
         .then(Mono.fromSupplier(() -> Collections.nCopies(bound.size(), Optional.<Item>empty())));
+  }
+
+  /**
+   * {@code e} with DynamoDB's {@code DuplicateItem} as the reason of each INSERT whose
+   * condition failed: an INSERT's only condition is that no item has its key.
+   */
+  private static TransactionCanceledException withDuplicates(TransactionCanceledException e,
+      List<Bound> bound) {
+    List<CancellationReason> reasons = new ArrayList<>(e.reasons());
+    boolean changed = false;
+    for (int i = 0; i < reasons.size() && i < bound.size(); i++) {
+      CancellationReason r = reasons.get(i);
+      if (bound.get(i).plan().kind() == Plan.Kind.INSERT
+          && r.code() == CancellationReason.Code.CONDITIONAL_CHECK_FAILED) {
+        String table = bound.get(i).plan().statement().target().table();
+        reasons.set(i, new CancellationReason(CancellationReason.Code.DUPLICATE_ITEM,
+            WriteCall.duplicate(table).getMessage(), r.item()));
+        changed = true;
+      }
+    }
+    return changed ? new TransactionCanceledException(reasons) : e;
+  }
+
+  private static ReturnValues returning(ParsedStatement s) {
+    if (s instanceof ParsedStatement.Update u) {
+      return u.returning();
+    }
+    return s instanceof ParsedStatement.Delete d ? d.returning() : ReturnValues.NONE;
   }
 }

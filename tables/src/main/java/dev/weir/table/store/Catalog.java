@@ -10,6 +10,7 @@ import dev.weir.table.TableSchema;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -36,6 +37,11 @@ final class Catalog {
 
   private final ReactiveStore store;
   private final LongSupplier epochMillis;
+  /**
+   * Told of each table read from the store or created (the TTL sweep starts on the first with
+   * a TTL attribute). Set once by the owner's constructor, before the catalog is used.
+   */
+  private Consumer<TableSchema> seen = schema -> { };
   private final ConcurrentHashMap<String, TableFormat> cache = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
   private volatile boolean watching;
@@ -45,6 +51,10 @@ final class Catalog {
   Catalog(ReactiveStore store, LongSupplier epochMillis) {
     this.store = store;
     this.epochMillis = epochMillis;
+  }
+
+  void onSeen(Consumer<TableSchema> seen) {
+    this.seen = seen;
   }
 
   /** The table called {@code name}, from the cache when it can be trusted. */
@@ -60,6 +70,7 @@ final class Catalog {
           .switchIfEmpty(Mono.error(() -> notFound(name)))
           .map(value -> {
             TableFormat format = new TableFormat(SchemaCodec.decode(value), value);
+            seen.accept(format.schema());
             if (watching && epoch.get() == before) {
               cache.put(name, format);
             }
@@ -93,7 +104,10 @@ final class Catalog {
                   .then(tx.put(key, value))
                   .thenReturn(new TableFormat(record, value));
             }))), CATALOG_RETRY)
-        .doOnNext(format -> evict(schema.name()));
+        .doOnNext(format -> {
+          evict(schema.name());
+          seen.accept(format.schema());
+        });
   }
 
   Mono<Void> delete(String name) {

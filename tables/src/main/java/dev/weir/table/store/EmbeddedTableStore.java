@@ -55,8 +55,10 @@ public final class EmbeddedTableStore implements TableStore {
     this.writer = new ItemWriter(store, nowMillis);
     this.reader = new ItemReader(store, expressions, nowMillis);
     this.requests = new WriteRequests(expressions);
-    this.sweeper = new TtlSweeper(store, catalog, writer);
-    sweeper.start(options.sweepInterval(), options.clock());
+    this.sweeper = new TtlSweeper(store, catalog, writer, options.sweepInterval(),
+        options.clock());
+    catalog.onSeen(sweeper::seen); // the sweep ticks once a table with a TTL attribute exists
+    sweeper.startIfAnyTableHasTtl();
   }
 
   // ------------------------------------------------------------------ tables

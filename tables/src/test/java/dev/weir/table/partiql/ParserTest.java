@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weir.table.AttributeValue;
 import dev.weir.table.ExpressionException;
+import dev.weir.table.ReturnValues;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,34 @@ class ParserTest {
   }
 
   @Test
+  void returningNamesWhatAWriteReturns() {
+    Object[][] cases = {
+        {"UPDATE t SET a = 1 WHERE pk = 'x'", ReturnValues.NONE},
+        {"UPDATE t SET a = 1 WHERE pk = 'x' RETURNING ALL OLD *", ReturnValues.ALL_OLD},
+        {"UPDATE t SET a = 1 WHERE pk = 'x' returning modified old *", ReturnValues.UPDATED_OLD},
+        {"UPDATE t SET a = 1 WHERE pk = 'x' RETURNING ALL NEW *;", ReturnValues.ALL_NEW},
+        {"UPDATE t SET a = 1 WHERE pk = 'x' RETURNING MODIFIED NEW *", ReturnValues.UPDATED_NEW},
+    };
+    for (Object[] c : cases) {
+      assertEquals(c[1], ((ParsedStatement.Update) Parser.parse((String) c[0])).returning(),
+          (String) c[0]);
+    }
+    assertEquals(ReturnValues.ALL_OLD, ((ParsedStatement.Delete) Parser.parse(
+        "DELETE FROM t WHERE pk = 'x' RETURNING ALL OLD *")).returning());
+    assertEquals(ReturnValues.NONE, ((ParsedStatement.Delete) Parser.parse(
+        "DELETE FROM t WHERE pk = 'x' AND old = new")).returning(), "old and new are names");
+  }
+
+  @Test
+  void existsWrapsOneSelect() {
+    ParsedStatement.Exists e = (ParsedStatement.Exists) Parser.parse(
+        "EXISTS (SELECT * FROM \"Music\" WHERE \"Artist\" = ? AND SongTitle = 'x' AND n > ?)");
+    assertEquals("Music", e.target().table());
+    assertEquals(2, e.parameterCount());
+    assertEquals("Artist = ? AND SongTitle = 'x' AND n > ?", e.select().where().toString());
+  }
+
+  @Test
   void literalsBecomeAttributeValues() {
     Expr.Comparison c = (Expr.Comparison) ((ParsedStatement.Select) Parser.parse(
         "SELECT * FROM t WHERE a = -12.50")).where();
@@ -115,6 +144,14 @@ class ParserTest {
         {"UPDATE t SET a = 1", 1, 19, ""},
         {"DELETE FROM t", 1, 14, ""},
         {"SELECT * FROM t WHERE a = <<>>", 1, 27, "<<"},
+        {"UPDATE t SET a = 1 WHERE pk = 1 RETURNING OLD *", 1, 43, "OLD"},
+        {"UPDATE t SET a = 1 WHERE pk = 1 RETURNING ALL NEWER *", 1, 47, "NEWER"},
+        {"UPDATE t SET a = 1 WHERE pk = 1 RETURNING ALL NEW", 1, 50, ""},
+        {"DELETE FROM t WHERE pk = 1 RETURNING ALL NEW *", 1, 42, "NEW"},
+        {"DELETE FROM t WHERE pk = 1 RETURNING MODIFIED OLD *", 1, 38, "MODIFIED"},
+        {"EXISTS SELECT * FROM t WHERE pk = 1", 1, 8, "SELECT"},
+        {"EXISTS(DELETE FROM t WHERE pk = 1)", 1, 8, "DELETE"},
+        {"EXISTS(SELECT * FROM t WHERE pk = 1", 1, 36, ""},
         {"", 1, 1, ""},
     };
     for (Object[] c : cases) {

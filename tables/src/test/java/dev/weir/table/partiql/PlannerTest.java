@@ -104,6 +104,13 @@ class PlannerTest {
         => UPDATE users KEY pk = ? FILTER version = ?
       DELETE FROM orders WHERE id = 2 AND customer = 'c1' AND total IS MISSING
         => DELETE orders KEY customer = 'c1' AND id = 2 FILTER total IS MISSING
+      UPDATE users SET n = 1 WHERE pk = 'u1' RETURNING ALL NEW *
+        => UPDATE users KEY pk = 'u1'
+      -- EXISTS: a condition check of one item by its full key
+      EXISTS(SELECT * FROM orders WHERE customer = 'c1' AND id = 2)
+        => CHECK orders KEY customer = 'c1' AND id = 2
+      EXISTS(SELECT * FROM users WHERE pk = ? AND age >= 18)
+        => CHECK users KEY pk = ? FILTER age >= 18
       """;
 
   @Test
@@ -124,7 +131,7 @@ class PlannerTest {
       }
     }
     assertEquals(List.of(), failures);
-    assertEquals(31, cases);
+    assertEquals(34, cases);
   }
 
   @Test
@@ -158,6 +165,19 @@ class PlannerTest {
         "DELETE FROM orders.\"by-status\" WHERE customer = 'c1' AND id = 1")) {
       ExpressionException e = assertThrows(ExpressionException.class, () -> plan(s), s);
       assertEquals(true, e.getMessage().contains("not an index"), s);
+    }
+  }
+
+  @Test
+  void existsNeedsOneItemByItsFullKey() {
+    for (String s : List.of(
+        "EXISTS(SELECT * FROM orders WHERE customer = 'c1')",
+        "EXISTS(SELECT * FROM orders WHERE customer IN ['c1', 'c2'] AND id = 1)",
+        "EXISTS(SELECT * FROM orders.\"by-status\" WHERE status = 'open' AND placed = 'x')",
+        "EXISTS(SELECT * FROM users WHERE age = 1)")) {
+      ExpressionException e = assertThrows(ExpressionException.class, () -> plan(s), s);
+      assertEquals(true, e.getMessage().startsWith("EXISTS needs a SELECT of one item by its"
+          + " full primary key"), s + ": " + e.getMessage());
     }
   }
 

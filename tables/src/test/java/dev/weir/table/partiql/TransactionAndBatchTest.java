@@ -51,8 +51,9 @@ class TransactionAndBatchTest {
         .expectErrorSatisfies(e -> {
           TransactionCanceledException t = assertInstanceOf(TransactionCanceledException.class, e);
           assertEquals(List.of(CancellationReason.Code.NONE,
-                  CancellationReason.Code.CONDITIONAL_CHECK_FAILED, CancellationReason.Code.NONE),
+                  CancellationReason.Code.DUPLICATE_ITEM, CancellationReason.Code.NONE),
               t.reasons().stream().map(CancellationReason::code).toList());
+          assertEquals("DuplicateItem", t.reasons().get(1).code().wireName());
         })
         .verify();
     assertEquals(u1, f.user("u1"));
@@ -75,6 +76,51 @@ class TransactionAndBatchTest {
             Statement.of("DELETE FROM orders WHERE customer = 'c1'"))))
         .expectError(ExpressionException.class).verify();
     assertEquals("Alice", f.user("u1").getString("name"));
+  }
+
+  @Test
+  void existsChecksAnItemAndItsConditionWithinTheTransaction() {
+    List<Optional<Item>> results = f.tables.executeTransaction(List.of(
+        Statement.of("EXISTS(SELECT * FROM users WHERE pk = 'u1' AND age = ?)", number(30)),
+        Statement.of("EXISTS (SELECT * FROM orders WHERE customer = 'c1' AND id = 2)"),
+        Statement.of("UPDATE users SET age = age + 1 WHERE pk = 'u2'"))).block();
+    assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty()), results);
+    assertEquals(42L, f.user("u2").getLong("age"));
+  }
+
+  @Test
+  void aFalseOrMissingExistsCancelsTheTransaction() {
+    for (String check : List.of("EXISTS(SELECT * FROM users WHERE pk = 'u1' AND age > 99)",
+        "EXISTS(SELECT * FROM users WHERE pk = 'ghost')")) {
+      StepVerifier.create(f.tables.executeTransaction(List.of(
+              Statement.of("UPDATE users SET age = 0 WHERE pk = 'u2'"),
+              Statement.of(check))))
+          .expectErrorSatisfies(e -> assertEquals(List.of(CancellationReason.Code.NONE,
+                  CancellationReason.Code.CONDITIONAL_CHECK_FAILED),
+              assertInstanceOf(TransactionCanceledException.class, e).reasons().stream()
+                  .map(CancellationReason::code).toList(), check))
+          .verify();
+    }
+    assertEquals(41L, f.user("u2").getLong("age"));
+  }
+
+  @Test
+  void existsRunsOnlyInATransactionAndReturningNotInOne() {
+    StepVerifier.create(f.tables.execute("EXISTS(SELECT * FROM users WHERE pk = 'u1')",
+            List.of()))
+        .expectErrorSatisfies(e -> assertTrue(e.getMessage().startsWith(
+            "EXISTS is a condition check of a transaction"), e.getMessage()))
+        .verify();
+    StepVerifier.create(f.tables.executeTransaction(List.of(
+            Statement.of("SELECT * FROM users WHERE pk = 'u1'"),
+            Statement.of("EXISTS(SELECT * FROM users WHERE pk = 'u2')"))))
+        .expectError(ExpressionException.class).verify();
+    StepVerifier.create(f.tables.executeTransaction(List.of(
+            Statement.of("UPDATE users SET age = 1 WHERE pk = 'u2' RETURNING ALL NEW *"))))
+        .expectErrorSatisfies(e -> assertTrue(e.getMessage().startsWith(
+            "a transaction's writes return nothing"), e.getMessage()))
+        .verify();
+    assertEquals(41L, f.user("u2").getLong("age"));
   }
 
   @Test

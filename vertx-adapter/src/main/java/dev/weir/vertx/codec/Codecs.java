@@ -49,7 +49,9 @@ public final class Codecs {
       new ReadRequestCodec(),
       new PageCodec(),
       new TableBatchCodec(),
-      new ItemListCodec());
+      new ItemListCodec(),
+      new StatementRequestCodec(),
+      new StatementPageCodec());
 
   private static final Map<EventBus, Boolean> REGISTERED =
       Collections.synchronizedMap(new WeakHashMap<>());

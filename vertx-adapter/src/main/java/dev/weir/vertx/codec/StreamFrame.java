@@ -1,15 +1,17 @@
 package dev.weir.vertx.codec;
 
+import dev.weir.engine.Bytes;
 import java.util.List;
 
 /**
  * Service to client: the next items of stream {@code stream}, in order, and possibly its end.
  * An ending frame completes the stream when {@code errorCode} is 0, and otherwise fails it with
  * the exception that the code and {@code errorDetail} name (the detail as in {@link
- * WeirFailure}). The items are all of {@code kind}.
+ * WeirFailure}), with what {@code errorPayload} carries (see {@link FailurePayload}; null when
+ * nothing). The items are all of {@code kind}.
  */
 public record StreamFrame(long stream, Kind kind, List<?> items, boolean end, int errorCode,
-    int errorDetail, String errorMessage) {
+    int errorDetail, String errorMessage, Bytes errorPayload) {
 
   /** What a stream carries. The codes travel on the wire: DO NOT CHANGE them. */
   public enum Kind {
@@ -49,10 +51,16 @@ public record StreamFrame(long stream, Kind kind, List<?> items, boolean end, in
   }
 
   public static StreamFrame items(long stream, Kind kind, List<?> items) {
-    return new StreamFrame(stream, kind, items, false, 0, 0, null);
+    return new StreamFrame(stream, kind, items, false, 0, 0, null, null);
   }
 
   public StreamFrame ending(int errorCode, int errorDetail, String errorMessage) {
-    return new StreamFrame(stream, kind, items, true, errorCode, errorDetail, errorMessage);
+    return ending(errorCode, errorDetail, errorMessage, null);
+  }
+
+  public StreamFrame ending(int errorCode, int errorDetail, String errorMessage,
+      Bytes errorPayload) {
+    return new StreamFrame(stream, kind, items, true, errorCode, errorDetail, errorMessage,
+        errorPayload);
   }
 }

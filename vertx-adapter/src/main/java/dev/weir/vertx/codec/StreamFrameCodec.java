@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Stream id, kind code, the items (each in its kind's layout), then the end flag with an error
- * code, detail and message.
+ * code, detail, message and payload (length -1: none).
  */
 final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
 
@@ -66,6 +66,7 @@ final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
     WireWriter.writeBoolean(b, f.end());
     b.appendInt(f.errorCode()).appendInt(f.errorDetail());
     WireWriter.writeString(b, f.errorMessage());
+    WireWriter.writeBytes(b, f.errorPayload());
   }
 
   @SuppressWarnings("unchecked")
@@ -87,6 +88,6 @@ final class StreamFrameCodec extends BinaryCodec<StreamFrame> {
     int code = r.readInt();
     int detail = r.readInt();
     String message = r.readString();
-    return new StreamFrame(stream, kind, items, end, code, detail, message);
+    return new StreamFrame(stream, kind, items, end, code, detail, message, r.readBytes());
   }
 }

@@ -66,7 +66,7 @@ class CodecsTest {
             List.of(new ChangeEvent(ChangeEvent.Type.RANGE_DELETE, K, null, null, 8),
                 new ChangeEvent(ChangeEvent.Type.PUT, K, V, null, 9),
                 new ChangeEvent(ChangeEvent.Type.LOG, K, V, null, 10)), true, 12, 0,
-            "last delivered sequence 7")},
+            "last delivered sequence 7", null)},
         new Object[] {new StreamFrameCodec(), StreamFrame.items(6, StreamFrame.Kind.KEY_VERSION,
             List.of(new KeyVersion(3, null), new KeyVersion(2, V)))},
         new Object[] {new WeirFailureCodec(), new WeirFailure(6, 2, "no such bucket: b")},

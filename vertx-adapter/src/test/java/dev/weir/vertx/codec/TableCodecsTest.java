@@ -33,6 +33,10 @@ import dev.weir.table.WriteRequest;
 import dev.weir.table.expression.ConditionExpression;
 import dev.weir.table.expression.KeyCondition;
 import dev.weir.table.expression.UpdateExpression;
+import dev.weir.table.partiql.ExecuteOptions;
+import dev.weir.table.partiql.PartiQL;
+import dev.weir.table.partiql.PartiqlSyntaxException;
+import dev.weir.table.partiql.StatementPage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 import java.util.Arrays;
@@ -131,6 +135,38 @@ class TableCodecsTest {
   }
 
   @Test
+  void statementsAndTheirPagesRoundTrip() {
+    StatementRequest r = (StatementRequest) roundTrip(new StatementRequestCodec(),
+        new StatementRequest("SELECT * FROM users WHERE pk = ? AND n IN [?, ?]", Arrays.asList(
+            AttributeValue.string("a"), null, AttributeValue.list(List.of(
+                AttributeValue.numberSet(1, 2)))), ExecuteOptions.limit(5).withNextToken("tok")));
+    assertEquals(3, r.parameters().size());
+    assertEquals(null, r.parameters().get(1));
+    assertEquals(ExecuteOptions.limit(5).withNextToken("tok"), r.options());
+    assertEquals(ExecuteOptions.NONE, ((StatementRequest) roundTrip(new StatementRequestCodec(),
+        new StatementRequest("DELETE FROM t WHERE pk = 'a'", List.of(), null))).options());
+    roundTrip(new StatementRequestCodec(), new StatementRequest(null, null, null));
+    StatementPage page = new StatementPage(List.of(USER, KEY), "next");
+    assertEquals(page, roundTrip(new StatementPageCodec(), page));
+    assertEquals(new StatementPage(List.of(), null), roundTrip(new StatementPageCodec(),
+        new StatementPage(List.of(), null)));
+  }
+
+  @Test
+  void aStreamsFailureCarriesItsPayload() {
+    ExpressionException sent = assertThrows(ExpressionException.class,
+        () -> ConditionExpression.parse("age = = :v"));
+    StreamFrame ending = StreamFrame.items(9, StreamFrame.Kind.ITEM, List.of(USER))
+        .ending(3, 33, sent.getMessage(), FailurePayload.of(sent));
+    StreamFrame back = (StreamFrame) roundTrip(new StreamFrameCodec(), ending);
+    assertEquals(ending.errorPayload(), back.errorPayload());
+    ExpressionException rebuilt = FailurePayload.expression(back.errorMessage(),
+        back.errorPayload());
+    assertEquals(List.of(sent.position(), sent.token()),
+        List.of(rebuilt.position(), rebuilt.token()));
+  }
+
+  @Test
   void theReadmeItemTravelsInItsStoredForm() {
     // 79 bytes of item (ItemCodec) in a put's 4-byte frame, the table name and empty options
     Buffer b = Buffer.buffer();
@@ -166,6 +202,19 @@ class TableCodecsTest {
     assertEquals(sent.getMessage(), back.getMessage());
     assertEquals(sent.position(), back.position());
     assertEquals(sent.token(), back.token());
+    PartiqlSyntaxException syntax = assertThrows(PartiqlSyntaxException.class,
+        () -> PartiQL.prepare(null, "SELECT *\nFROM t WHERE"));
+    ExpressionException partiql = FailurePayload.partiqlSyntax(syntax.getMessage(),
+        FailurePayload.of(syntax));
+    PartiqlSyntaxException p = assertInstanceOf(PartiqlSyntaxException.class, partiql);
+    assertEquals(List.of(syntax.getMessage(), syntax.line(), syntax.column(), syntax.position(),
+        syntax.token()), List.of(p.getMessage(), p.line(), p.column(), p.position(), p.token()));
+    assertEquals(ExpressionException.class, FailurePayload.partiqlSyntax("another shape",
+        FailurePayload.of(syntax)).getClass());
+    List<CancellationReason> duplicate = List.of(new CancellationReason(
+        CancellationReason.Code.DUPLICATE_ITEM, "Duplicate primary key exists in table t", null));
+    assertEquals(duplicate, FailurePayload.canceled("x",
+        FailurePayload.of(new TransactionCanceledException(duplicate))).reasons());
     WeirFailure f = new WeirFailure(17, 36, "no", "5eed", FailurePayload.of(
         new ConditionFailedException("no", USER)));
     WeirFailure wired = (WeirFailure) roundTrip(new WeirFailureCodec(), f);
