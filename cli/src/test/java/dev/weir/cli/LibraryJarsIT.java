@@ -31,7 +31,9 @@ class LibraryJarsIT {
       new TreeMap<>(
           Map.of(
               "engine", "dev.weir.engine",
+              "micrometer", "dev.weir.micrometer",
               "reactive-api", "dev.weir.reactive",
+              "spring-boot-starter", "dev.weir.spring.boot",
               "tables", "dev.weir.table",
               "testkit", "dev.weir.testkit",
               "vertx-adapter", "dev.weir.vertx"));

@@ -47,6 +47,7 @@ public final class ChangeFeed implements AutoCloseable {
       ChangeEvent e = log.get(next);
       if (e == null) {
         close();
+        log.overflowed();
         throw new ChangesOverflowException(
             "the change stream fell behind the change log; last delivered sequence "
                 + (next - 1) + "; resume from " + next + " or rescan",

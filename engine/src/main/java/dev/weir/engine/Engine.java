@@ -538,6 +538,39 @@ public final class Engine implements AutoCloseable {
     return done;
   }
 
+  /**
+   * Closes gracefully: first lets every write submitted before this call be applied (writes held
+   * back by a stall included), then closes like {@link #closeAsync()}; the future completes when
+   * that close does. Writes submitted meanwhile may be applied or fail with {@link
+   * StoreClosedException}. A store that is closed or stopped by a failure closes at once. Never
+   * blocks; the close runs on the async executor, never on a caller's thread.
+   */
+  public CompletableFuture<Void> closeAfterWrites() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Runnable close = () -> config.asyncExecutor().execute(() -> closeAsync().whenComplete(
+        (ok, e) -> {
+          if (e == null) {
+            done.complete(null);
+          } else {
+            done.completeExceptionally(e);
+          }
+        }));
+    writeLoop.submit(
+        WriteOp.barrier(
+            new WriteCallback() {
+              @Override
+              public void onSuccess(long sequence, long result) {
+                close.run();
+              }
+
+              @Override
+              public void onError(WeirException error) {
+                close.run(); // closed or stopped: nothing is left to wait for
+              }
+            }));
+    return done;
+  }
+
   public boolean isClosed() {
     return closed;
   }
@@ -662,7 +695,16 @@ public final class Engine implements AutoCloseable {
         v.tombstones().size(),
         v.visibleSeq(),
         writeLoop.groups(),
-        writeLoop.opsApplied());
+        writeLoop.opsApplied(),
+        compactor.flushBytes(),
+        compactor.compactionBytesRead(),
+        compactor.compactionBytesWritten(),
+        writeLoop.pendingWrites(),
+        changes.watcherCount(),
+        changes.overflows(),
+        writeLoop.commits(),
+        writeLoop.conflicts(),
+        writeLoop.failure() == null ? null : writeLoop.failure().toString());
   }
 
   private static List<MemTable> allMemtables(Version v) {

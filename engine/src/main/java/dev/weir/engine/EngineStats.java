@@ -25,6 +25,16 @@ import java.util.List;
  * @param lastSequence the last sequence number given
  * @param writeGroups groups the write loop committed
  * @param writesApplied operations the write loop applied
+ * @param flushBytes heap bytes of the runs flushes wrote
+ * @param compactionBytesRead heap bytes of the runs compactions merged
+ * @param compactionBytesWritten heap bytes of the runs compactions wrote
+ * @param pendingWrites writes handed to the write loop and not yet applied (approximate)
+ * @param watchers change streams open now
+ * @param changeOverflows change streams ended because they fell behind the change log
+ * @param transactionCommits transactions committed
+ * @param transactionConflicts commits refused because what they read had changed
+ * @param failure the error that stopped writes (the store is then read-only until reopened),
+ *     or null
  */
 public record EngineStats(
     long entries,
@@ -45,4 +55,19 @@ public record EngineStats(
     int rangeTombstones,
     long lastSequence,
     long writeGroups,
-    long writesApplied) {}
+    long writesApplied,
+    long flushBytes,
+    long compactionBytesRead,
+    long compactionBytesWritten,
+    long pendingWrites,
+    int watchers,
+    long changeOverflows,
+    long transactionCommits,
+    long transactionConflicts,
+    String failure) {
+
+  /** Whether writes are refused for good: a failure stopped the store; reads go on. */
+  public boolean readOnly() {
+    return failure != null;
+  }
+}

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,6 +39,12 @@ final class DsnOpener {
   private DsnOpener() {}
 
   static Mono<WeirStore> open(String dsn) {
+    return open(dsn, engine -> {});
+  }
+
+  /** As {@link #open(String)}; {@code settings} then adds to the engine's configuration. */
+  static Mono<WeirStore> open(String dsn, Consumer<EngineConfig.Builder> settings) {
+    Objects.requireNonNull(settings, "settings");
     return Mono.defer(
         () -> {
           boolean durable = dsn != null && dsn.startsWith(FILE_SCHEME);
@@ -69,6 +77,7 @@ final class DsnOpener {
                       + (durable ? ", sync, salvage)" : ")"));
             }
           }
+          settings.accept(engine);
           EngineConfig config = engine.build();
           ObjectConfig objectConfig = objects.withClock(config.clock());
           return Weir.open(config)

@@ -12,6 +12,7 @@ import dev.weir.engine.WriteBatch;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.util.retry.Retry;
 
 /**
@@ -19,11 +20,12 @@ import reactor.util.retry.Retry;
  * that calls the engine on subscription. Reads stay on the subscriber's thread; writes signal
  * from the thread that completes their group.
  */
-final class EmbeddedStore implements ReactiveStore {
+final class EmbeddedStore implements ReactiveStore, ObservableStore {
 
   private static final Long ZERO = 0L;
 
   private final Engine engine;
+  private final Probe probe = new Probe();
 
   EmbeddedStore(Engine engine) {
     this.engine = engine;
@@ -34,18 +36,23 @@ final class EmbeddedStore implements ReactiveStore {
   }
 
   @Override
+  public AutoCloseable observe(OperationObserver observer) {
+    return probe.observe(observer);
+  }
+
+  @Override
   public Mono<Bytes> get(Bytes key) {
-    return new MonoRead<>(() -> engine.get(key));
+    return new MonoRead<>(() -> engine.get(key), probe, Operation.GET);
   }
 
   @Override
   public Mono<Entry> getEntry(Bytes key) {
-    return new MonoRead<>(() -> engine.getEntry(key, null));
+    return new MonoRead<>(() -> engine.getEntry(key, null), probe, Operation.GET);
   }
 
   @Override
   public Mono<Void> put(Bytes key, Bytes value) {
-    return new MonoWrite<>(cb -> engine.put(key, value, cb), r -> null);
+    return new MonoWrite<>(cb -> engine.put(key, value, cb), r -> null, probe, Operation.PUT);
   }
 
   @Override
@@ -55,12 +62,14 @@ final class EmbeddedStore implements ReactiveStore {
           PutOptions o = options == null ? PutOptions.defaults() : options;
           engine.put(key, value, o.ttl(), o.expectedSequence(), cb);
         },
-        r -> r == 1);
+        r -> r == 1,
+        probe,
+        Operation.PUT);
   }
 
   @Override
   public Mono<Boolean> delete(Bytes key) {
-    return new MonoWrite<>(cb -> engine.delete(key, cb), r -> r == 1);
+    return new MonoWrite<>(cb -> engine.delete(key, cb), r -> r == 1, probe, Operation.DELETE);
   }
 
   @Override
@@ -73,7 +82,9 @@ final class EmbeddedStore implements ReactiveStore {
           }
           engine.delete(key, expectedSequence, cb);
         },
-        r -> r == 1);
+        r -> r == 1,
+        probe,
+        Operation.DELETE);
   }
 
   @Override
@@ -83,7 +94,23 @@ final class EmbeddedStore implements ReactiveStore {
 
   @Override
   public <T> Mono<T> transact(Function<Transaction, Mono<T>> work, Retry retry) {
-    return Transactions.run(() -> EmbeddedTransaction.begin(engine, false), work, retry);
+    return Mono.defer(() -> {
+      OperationObserver observer = probe.observer();
+      Mono<T> run = Transactions.run(
+          () -> EmbeddedTransaction.begin(engine, false), work, retry,
+          observer == null ? null : observer::retried);
+      return observer == null ? run : observed(run, observer);
+    });
+  }
+
+  private static <T> Mono<T> observed(Mono<T> transaction, OperationObserver observer) {
+    Mono<T> counted = transaction.doOnError(e -> observer.failed(Operation.TRANSACTION, e));
+    if (!observer.started(Operation.TRANSACTION)) {
+      return counted;
+    }
+    long start = System.nanoTime();
+    return counted.doFinally(signal -> observer.finished(Operation.TRANSACTION,
+        System.nanoTime() - start, signal == SignalType.ON_ERROR));
   }
 
   @Override
@@ -100,17 +127,18 @@ final class EmbeddedStore implements ReactiveStore {
 
   @Override
   public Mono<Long> deletePrefix(Bytes prefix) {
-    return new MonoWrite<>(cb -> engine.deletePrefix(prefix, cb), r -> r == 0 ? ZERO : r);
+    return new MonoWrite<>(
+        cb -> engine.deletePrefix(prefix, cb), r -> r == 0 ? ZERO : r, probe, Operation.DELETE);
   }
 
   @Override
   public Flux<Entry> scan(Bytes prefix) {
-    return FluxScan.of(() -> engine.scan(prefixRange(prefix), null));
+    return FluxScan.observed(() -> engine.scan(prefixRange(prefix), null), probe);
   }
 
   @Override
   public Flux<Entry> scan(KeyRange range) {
-    return FluxScan.of(() -> engine.scan(range, null));
+    return FluxScan.observed(() -> engine.scan(range, null), probe);
   }
 
   @Override
@@ -120,7 +148,7 @@ final class EmbeddedStore implements ReactiveStore {
 
   @Override
   public Mono<Void> write(WriteBatch batch) {
-    return new MonoWrite<>(cb -> engine.write(batch, cb), r -> null);
+    return new MonoWrite<>(cb -> engine.write(batch, cb), r -> null, probe, Operation.WRITE);
   }
 
   @Override
@@ -160,6 +188,11 @@ final class EmbeddedStore implements ReactiveStore {
   public Mono<Void> close() {
     // a durable store completes once its log is synced and its directory released
     return Mono.defer(() -> Mono.fromFuture(engine.closeAsync(), true));
+  }
+
+  @Override
+  public Mono<Void> closeGracefully() {
+    return Mono.defer(() -> Mono.fromFuture(engine.closeAfterWrites(), true));
   }
 
   static KeyRange prefixRange(Bytes prefix) {

@@ -125,4 +125,14 @@ public interface ReactiveStore {
 
   /** Closes the store; idempotent. Writes in flight complete or fail, none hang. */
   Mono<Void> close();
+
+  /**
+   * Closes the store once every write subscribed before this call has been applied, writes held
+   * back for compaction included: a graceful shutdown (the Spring starter's, on context close).
+   * Writes subscribed meanwhile may be applied or fail with {@code StoreClosedException}. By
+   * default, and for a client of a store served elsewhere, the same as {@link #close()}.
+   */
+  default Mono<Void> closeGracefully() {
+    return close();
+  }
 }

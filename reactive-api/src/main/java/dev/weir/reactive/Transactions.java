@@ -31,6 +31,15 @@ public final class Transactions {
   /** Runs {@code work} in a transaction from {@code begin}, committing on success. */
   public static <T> Mono<T> run(
       Callable<? extends Transaction> begin, Function<Transaction, Mono<T>> work, Retry retry) {
+    return run(begin, work, retry, null);
+  }
+
+  /** As {@link #run(Callable, Function, Retry)}; {@code onRetry}, if given, runs per retry. */
+  public static <T> Mono<T> run(
+      Callable<? extends Transaction> begin,
+      Function<Transaction, Mono<T>> work,
+      Retry retry,
+      Runnable onRetry) {
     Mono<T> attempt = Mono.defer(
             () -> {
               Transaction tx;
@@ -50,12 +59,20 @@ public final class Transactions {
             });
     // most attempts commit: the retry operator (a companion sink and subscription each time)
     // is set up only once one fails, and it sees that first failure as its own
-    return attempt.onErrorResume(first -> retried(first, attempt, retry));
+    return attempt.onErrorResume(first -> retried(first, attempt, retry, onRetry));
   }
 
-  private static <T> Mono<T> retried(Throwable first, Mono<T> attempt, Retry retry) {
+  private static <T> Mono<T> retried(
+      Throwable first, Mono<T> attempt, Retry retry, Runnable onRetry) {
     AtomicBoolean replayed = new AtomicBoolean();
-    return Mono.defer(() -> replayed.getAndSet(true) ? attempt : Mono.<T>error(first))
-        .retryWhen(retry);
+    return Mono.defer(() -> {
+      if (!replayed.getAndSet(true)) {
+        return Mono.<T>error(first);
+      }
+      if (onRetry != null) {
+        onRetry.run();
+      }
+      return attempt;
+    }).retryWhen(retry);
   }
 }

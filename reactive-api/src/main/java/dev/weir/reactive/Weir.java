@@ -4,6 +4,7 @@ import dev.weir.engine.Engine;
 import dev.weir.engine.EngineConfig;
 import dev.weir.engine.InvalidArgumentException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -87,5 +88,15 @@ public final class Weir {
    */
   public static Mono<WeirStore> open(String dsn) {
     return DsnOpener.open(dsn);
+  }
+
+  /**
+   * As {@link #open(String)}, with {@code settings} applied to the engine's configuration after
+   * the DSN's options: for what a DSN has no option for, such as {@code memtableBytes} or {@code
+   * versionsToKeep} (e.g. {@code b -> b.versionsToKeep(3)}). A bad setting fails the {@code Mono}
+   * with an {@code InvalidArgumentException} naming it.
+   */
+  public static Mono<WeirStore> open(String dsn, Consumer<EngineConfig.Builder> settings) {
+    return DsnOpener.open(dsn, settings);
   }
 }

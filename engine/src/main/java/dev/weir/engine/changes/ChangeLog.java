@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -45,6 +46,7 @@ public final class ChangeLog {
   private final long maxBytes;
   private final Set<Runnable> watchers = ConcurrentHashMap.newKeySet();
   private final AtomicInteger watcherCount = new AtomicInteger();
+  private final AtomicLong overflows = new AtomicLong();
   private long bytes; // write loop only
   private long groupStart = 1; // write loop only
   private volatile long floor = 1;
@@ -173,6 +175,16 @@ public final class ChangeLog {
 
   public int watcherCount() {
     return watcherCount.get();
+  }
+
+  /** Counts a watcher ended because it fell behind what the log holds. */
+  public void overflowed() {
+    overflows.incrementAndGet();
+  }
+
+  /** Watchers ended because they fell behind. */
+  public long overflows() {
+    return overflows.get();
   }
 
   /** Tells every watcher that new changes may be visible; never called with the role held. */

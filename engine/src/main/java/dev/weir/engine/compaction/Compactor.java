@@ -90,6 +90,9 @@ public final class Compactor {
   private final AtomicLong runIds;
   private final AtomicLong flushes = new AtomicLong();
   private final AtomicLong compactions = new AtomicLong();
+  private final AtomicLong flushBytes = new AtomicLong();
+  private final AtomicLong compactionBytesRead = new AtomicLong();
+  private final AtomicLong compactionBytesWritten = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   /** Waiters for idleness, each with the request generation it was made at. */
   private final ConcurrentLinkedQueue<IdleWaiter> idleWaiters = new ConcurrentLinkedQueue<>();
@@ -281,6 +284,46 @@ public final class Compactor {
     return compactions.get();
   }
 
+  /** Heap bytes of the runs flushes wrote. */
+  public long flushBytes() {
+    return flushBytes.get();
+  }
+
+  /** Heap bytes of the runs compactions merged. */
+  public long compactionBytesRead() {
+    return compactionBytesRead.get();
+  }
+
+  /** Heap bytes of the runs compactions wrote. */
+  public long compactionBytesWritten() {
+    return compactionBytesWritten.get();
+  }
+
+  /**
+   * Counts an installed edit: a flush's output, or a merge's input and output. A run moved to
+   * another level (in both lists) was neither read nor written.
+   */
+  private void countBytes(boolean flush, VersionEdit edit) {
+    long written = 0;
+    for (VersionEdit.LeveledRun r : edit.added()) {
+      if (!edit.removed().contains(r.run())) {
+        written += r.run().heapBytes();
+      }
+    }
+    if (flush) {
+      flushBytes.addAndGet(written);
+      return;
+    }
+    long read = 0;
+    for (Run r : edit.removed()) {
+      if (!edit.moves(r)) {
+        read += r.heapBytes();
+      }
+    }
+    compactionBytesRead.addAndGet(read);
+    compactionBytesWritten.addAndGet(written);
+  }
+
   public long failures() {
     return failures.get();
   }
@@ -352,6 +395,7 @@ public final class Compactor {
             new WriteCallback() {
               @Override
               public void onSuccess(long sequence, long result) {
+                countBytes(flush, installed);
                 (flush ? flushes : compactions).incrementAndGet();
                 if (!closed) {
                   thread.execute(() -> { // still "running": the next job

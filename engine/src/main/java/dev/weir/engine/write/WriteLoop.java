@@ -272,6 +272,19 @@ public final class WriteLoop {
     return groups.get();
   }
 
+  /** Writes queued and not yet applied; approximate while writers race. */
+  public long pendingWrites() {
+    return writes.size();
+  }
+
+  public long commits() {
+    return state.commits();
+  }
+
+  public long conflicts() {
+    return state.conflicts();
+  }
+
   public long opsApplied() {
     return opsApplied.get();
   }

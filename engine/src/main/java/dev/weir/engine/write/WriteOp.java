@@ -24,6 +24,8 @@ public final class WriteOp {
   public static final byte EXPIRE = 8;
   /** A log record: a change for the change log only, never stored; an item of a batch. */
   public static final byte LOG = 9;
+  /** Changes nothing: completes once every op queued before it has been applied. */
+  public static final byte BARRIER = 10;
 
   /** No condition on the current value. */
   public static final long UNCONDITIONAL = -1;
@@ -132,6 +134,15 @@ public final class WriteOp {
   /** Freezes the active memtable (if it holds anything) so that it is flushed to a run. */
   public static WriteOp flush(WriteCallback callback) {
     return new WriteOp(FLUSH, null, null, 0, UNCONDITIONAL, null, null, null, callback, 0);
+  }
+
+  /**
+   * Changes nothing; the queue is first in, first out, so its callback runs once every op
+   * submitted before it has been applied (and, in durable mode, made durable): closing then
+   * fails none of them.
+   */
+  public static WriteOp barrier(WriteCallback callback) {
+    return new WriteOp(BARRIER, null, null, 0, UNCONDITIONAL, null, null, null, callback, 0);
   }
 
   /** An edit from the compactor; {@code installed} hears when the write loop installed it. */

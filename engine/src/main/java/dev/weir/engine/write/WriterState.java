@@ -75,6 +75,10 @@ final class WriterState {
       new AtomicLong();
   private final AtomicLong rejected =
       new AtomicLong();
+  private final AtomicLong commits =
+      new AtomicLong();
+  private final AtomicLong conflicts =
+      new AtomicLong();
 
   WriterState(
       VersionHolder versions,
@@ -127,6 +131,14 @@ final class WriterState {
     return stalls.get();
   }
 
+  long commits() {
+    return commits.get();
+  }
+
+  long conflicts() {
+    return conflicts.get();
+  }
+
   /** Applies one op; its outcome goes into the op. A failure changes nothing. */
   void apply(WriteOp op, long now) {
     switch (op.type) {
@@ -163,8 +175,14 @@ final class WriterState {
         applyBatch(op);
         break;
       case WriteOp.COMMIT:
-        validate(op.readSet);
+        try {
+          validate(op.readSet);
+        } catch (TransactionConflictException e) {
+          conflicts.lazySet(conflicts.get() + 1);
+          throw e;
+        }
         applyBatch(op);
+        commits.lazySet(commits.get() + 1);
         break;
       case WriteOp.EDIT:
         install(op.edit);
@@ -184,6 +202,9 @@ final class WriterState {
         break;
       case WriteOp.FLUSH:
         forceRotation = !active.isEmpty();
+        op.sequence = lastSeq;
+        break;
+      case WriteOp.BARRIER:
         op.sequence = lastSeq;
         break;
       default:

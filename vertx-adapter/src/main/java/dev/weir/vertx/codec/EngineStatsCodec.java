@@ -25,7 +25,11 @@ final class EngineStatsCodec extends BinaryCodec<EngineStats> {
     WireWriter.writeString(b, s.lastCompactionFailure());
     b.appendLong(s.writeStalls()).appendLong(s.rejectedWrites()).appendInt(s.openSnapshots())
         .appendInt(s.rangeTombstones()).appendLong(s.lastSequence()).appendLong(s.writeGroups())
-        .appendLong(s.writesApplied());
+        .appendLong(s.writesApplied()).appendLong(s.flushBytes())
+        .appendLong(s.compactionBytesRead()).appendLong(s.compactionBytesWritten())
+        .appendLong(s.pendingWrites()).appendInt(s.watchers()).appendLong(s.changeOverflows())
+        .appendLong(s.transactionCommits()).appendLong(s.transactionConflicts());
+    WireWriter.writeString(b, s.failure());
   }
 
   @Override
@@ -43,6 +47,7 @@ final class EngineStatsCodec extends BinaryCodec<EngineStats> {
     return new EngineStats(entries, valueBytes, liveBytes, maxMemory, memtables,
         List.copyOf(runs), r.readLong(), r.readLong(), r.readLong(), r.readLong(), r.readLong(),
         r.readString(), r.readLong(), r.readLong(), r.readInt(), r.readInt(), r.readLong(),
-        r.readLong(), r.readLong());
+        r.readLong(), r.readLong(), r.readLong(), r.readLong(), r.readLong(), r.readLong(),
+        r.readInt(), r.readLong(), r.readLong(), r.readLong(), r.readString());
   }
 }

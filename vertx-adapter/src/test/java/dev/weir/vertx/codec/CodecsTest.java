@@ -55,7 +55,8 @@ class CodecsTest {
             .put(K, V, Duration.ofSeconds(Long.MIN_VALUE)).delete(K).deletePrefix(K)
             .deleteRange(K, null).log(K, V).log(K, Bytes.EMPTY).build()},
         new Object[] {new EngineStatsCodec(), new EngineStats(1, 2, 3, 4, 5, List.of(6, 7), 8,
-            9, 10, 11, 12, "java.lang.IllegalStateException: boom", 13, 14, 15, 16, 17, 18, 19)},
+            9, 10, 11, 12, "java.lang.IllegalStateException: boom", 13, 14, 15, 16, 17, 18, 19,
+            20, 21, 22, 23, 24, 25, 26, 27, "dev.weir.engine.StorageFailedException: disk")},
         new Object[] {new KeyRequestCodec(), new KeyRequest(null, -3)},
         new Object[] {new PutRequestCodec(), PutRequest.withOptions(K, Bytes.EMPTY,
             PutOptions.ifSequence(9).withTtl(Duration.ofNanos(-1)))},

@@ -3,8 +3,10 @@ package dev.weir.examples.webflux;
 import dev.weir.reactive.object.Bucket;
 import dev.weir.reactive.object.ObjectInfo;
 import dev.weir.reactive.object.ObjectOptions;
+import dev.weir.reactive.object.ObjectStore;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -35,6 +37,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Neither direction holds a whole file: an upload is read no faster than the store takes
  * it, and a download reads the stored chunks (shared, not copied) as the connection takes them.
+ *
+ * <p>The bucket is {@code weir.objects.bucket}, which the starter creates when it opens the
+ * store.
  */
 @RestController
 @RequestMapping("/files")
@@ -42,8 +47,8 @@ class FileController {
 
   private final Bucket files;
 
-  FileController(Bucket files) {
-    this.files = files;
+  FileController(ObjectStore objects, @Value("${weir.objects.bucket}") String bucket) {
+    this.files = objects.bucket(bucket);
   }
 
   @PutMapping("/{*key}")

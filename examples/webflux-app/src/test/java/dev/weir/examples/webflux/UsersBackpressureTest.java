@@ -3,6 +3,7 @@ package dev.weir.examples.webflux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.engine.Bytes;
 import dev.weir.reactive.ReactiveStore;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -160,10 +161,12 @@ class UsersBackpressureTest {
   }
 
   /**
-   * Counts what scans of the store are asked for and give, by wrapping the store bean in a
-   * proxy: nothing in the application changes.
+   * Counts what scans of the users are asked for and give, by wrapping the store bean in a
+   * proxy: nothing in the application changes. Other scans are left out: the starter's
+   * TableStore reads its (empty) catalog once, unbounded, when it is made.
    */
   static final class ScanMeter implements BeanPostProcessor {
+    private static final Bytes USERS_PREFIX = Bytes.utf8("user:");
     final AtomicLong requested = new AtomicLong();
     final AtomicLong emitted = new AtomicLong();
 
@@ -180,7 +183,8 @@ class UsersBackpressureTest {
             } catch (InvocationTargetException e) {
               throw e.getCause();
             }
-            if (!method.getName().equals("scan")) {
+            if (!method.getName().equals("scan") || !(args[0] instanceof Bytes prefix)
+                || !prefix.startsWith(USERS_PREFIX)) {
               return result;
             }
             return ((Flux<?>) result)
