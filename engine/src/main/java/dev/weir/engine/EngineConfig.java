@@ -310,7 +310,7 @@ public final class EngineConfig {
       return this;
     }
 
-    /** Most operations in one batch (default 100,000). */
+    /** Most operations in one batch (default {@value #DEFAULT_MAX_BATCH_OPS}). */
     public Builder maxBatchOps(int ops) {
       this.maxBatchOps = ops;
       this.maxBatchOpsSet = true;

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a {@link CorruptionException} naming the file and an offset in it, salvage or not (salvage
  * is for the log only); so is a {@code CURRENT} that names no manifest. A damaged last
  * manifest record must not lose acknowledged writes quietly (it does not: the open is
- * refused), but the refused open destroys a run file today: see the disabled test.
+ * refused), and the refused open changes no file, so a repaired directory opens with
+ * everything.
  */
 class CorruptedRunAndManifestFilesTest {
 

@@ -95,7 +95,7 @@ final class DsnOpener {
         .onErrorResume(e -> kv.close().then(Mono.error(e)));
   }
 
-  /** The directory of {@code file:///abs/path} or {@code file:rel/path}. */
+  /** The directory of {@code file:///abs/path}. */
   private static Path directory(String dsn, String path) {
     if (path.isEmpty()) {
       throw new InvalidArgumentException("a file DSN needs a directory: file:///path/to/dir, was "
