@@ -16,6 +16,7 @@ import dev.weir.vertx.StoreService;
 import io.vertx.core.Vertx;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +45,14 @@ class WeirConnectTest {
     vertx = Vertx.vertx();
     served = Weir.open("mem://served?bucket=docs").block();
     binding = StoreService.bind(vertx, served, "users")
-        .toCompletionStage().toCompletableFuture().get();
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @AfterEach
   void stop() throws Exception {
-    binding.unbind().toCompletionStage().toCompletableFuture().get();
-    served.close().block();
-    vertx.close().toCompletionStage().toCompletableFuture().get();
+    binding.unbind().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    served.close().block(Duration.ofSeconds(30));
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   private static Bytes b(String s) {
